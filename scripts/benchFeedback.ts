@@ -1,0 +1,204 @@
+// `npm run bench:feedback`: how many feedback posts the collector accepts per second, and how fast.
+// Starts the real server on loopback with a temporary data folder and a tiny dist/, posts with
+// autocannon for a bounded time (BENCH_SECONDS, default 10, at most 60) over BENCH_CONNECTIONS
+// connections (default 10), first with a fresh UUID per post, then with retried (duplicate) UUIDs,
+// each against a fresh server so the peak memory (VmHWM) belongs to one scenario.
+// Prints a Markdown table and writes bench/results/feedback.json. Goal: ≥ 1,000 posts/s, p99 ≤ 50 ms.
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** The part of autocannon's result this script reads (the package ships no types). */
+interface AutocannonResult {
+  duration: number;
+  latency: { p50: number; p99: number; average: number; max: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  statusCodeStats: Record<string, { count: number } | undefined>;
+}
+interface AutocannonRequest {
+  method?: string;
+  body?: string;
+}
+interface AutocannonOptions {
+  url: string;
+  duration: number;
+  connections: number;
+  method: string;
+  headers: Record<string, string>;
+  requests: { setupRequest: (request: AutocannonRequest) => AutocannonRequest }[];
+}
+type Autocannon = (options: AutocannonOptions, done: (error: Error | null, result: AutocannonResult) => void) => void;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+const repoRoot = join(import.meta.dirname, '..');
+const seconds = Math.min(60, Math.max(1, Number(process.env['BENCH_SECONDS'] ?? 10)));
+const connections = Math.min(100, Math.max(1, Number(process.env['BENCH_CONNECTIONS'] ?? 10)));
+const scratch = mkdtempSync(join(tmpdir(), 'hankintapolku-bench-'));
+const distDir = join(scratch, 'dist');
+const TOKEN = randomUUID();
+
+const item = (id: string) =>
+  JSON.stringify({
+    id,
+    type: 'comment',
+    rating: 4,
+    text: 'Esimerkki oppitunnin palautteesta: selkeä, mutta kaipaisin lisää esimerkkejä kunnista. '.repeat(3),
+    moduleId: 'goals',
+    lessonId: 'why-it-matters',
+    lang: 'fi',
+    contentVersion: 'bench',
+    createdAt: new Date().toISOString(),
+  });
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+async function startServer(dataDir: string) {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['server/start.ts'], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      HANKINTAPOLKU_DIST_DIR: distDir,
+      FEEDBACK_DATA_DIR: dataDir,
+      FEEDBACK_ADMIN_TOKEN: TOKEN,
+      // The default (30 a minute per address) would refuse nearly every post from one loopback client.
+      FEEDBACK_RATE_LIMIT: '1000000000',
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('is being served at')) resolve();
+    });
+    child.once('exit', (code) => {
+      reject(new Error(`The server exited with ${String(code)} before listening.`));
+    });
+  });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  return {
+    base: `http://127.0.0.1:${port}`,
+    /** Peak resident memory of the server process so far, in MiB (Linux). */
+    peakMemoryMiB(): number | null {
+      const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${String(child.pid)}/status`, 'utf8'));
+      return match?.[1] ? Math.round(Number(match[1]) / 102.4) / 10 : null;
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+const run = (base: string, nextId: () => string): Promise<AutocannonResult> =>
+  new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url: `${base}/api/feedback`,
+        duration: seconds,
+        connections,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        requests: [{ setupRequest: (request) => ({ ...request, method: 'POST', body: item(nextId()) }) }],
+      },
+      (error, result) => {
+        if (error) reject(error);
+        else resolve(result);
+      },
+    );
+  });
+
+interface Row {
+  scenario: string;
+  status: number;
+  accepted: number;
+  postsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  peakMemoryMiB: number | null;
+  failed: number;
+  storedRows: number;
+}
+
+async function scenario(name: string, status: number, seedIds: string[], nextId: () => string): Promise<Row> {
+  const server = await startServer(join(scratch, `data-${String(status)}`));
+  try {
+    for (const id of seedIds) {
+      await fetch(`${server.base}/api/feedback`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: item(id),
+      });
+    }
+    const result = await run(server.base, nextId);
+    const accepted = result.statusCodeStats[String(status)]?.count ?? 0;
+    const summary = (await (
+      await fetch(`${server.base}/api/feedback/summary`, { headers: { Authorization: `Bearer ${TOKEN}` } })
+    ).json()) as { total: number };
+    return {
+      scenario: name,
+      status,
+      accepted,
+      postsPerSecond: Math.round(accepted / result.duration),
+      p50Ms: result.latency.p50,
+      p99Ms: result.latency.p99,
+      peakMemoryMiB: server.peakMemoryMiB(),
+      failed: result.errors + result.timeouts + result.non2xx,
+      storedRows: summary.total,
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
+mkdirSync(join(distDir, 'en', '404'), { recursive: true });
+for (const page of ['index.html', '404.html', join('en', '404', 'index.html')]) {
+  writeFileSync(join(distDir, page), '<!doctype html><title>bench</title>');
+}
+
+try {
+  const pool = Array.from({ length: 100 }, () => randomUUID());
+  let next = 0;
+  const rows = [
+    await scenario('new UUIDs (201 stored)', 201, [], randomUUID),
+    await scenario('retried UUIDs (200 duplicate)', 200, pool, () => pool[next++ % pool.length] ?? randomUUID()),
+  ];
+  console.log(
+    `\nFeedback collector, ${String(seconds)} s per scenario, ${String(connections)} connections, loopback:\n`,
+  );
+  console.log('| scenario | accepted posts/s | p50 ms | p99 ms | server peak RSS MiB | failed | rows stored |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const row of rows) {
+    console.log(
+      `| ${row.scenario} | ${row.postsPerSecond} | ${row.p50Ms} | ${row.p99Ms} | ${String(row.peakMemoryMiB)} | ${row.failed} | ${row.storedRows} |`,
+    );
+  }
+  const goalMet = rows.every((row) => row.postsPerSecond >= 1000 && row.p99Ms <= 50);
+  console.log(`\nGoal (≥ 1,000 posts/s and p99 ≤ 50 ms in every scenario): ${goalMet ? 'met' : 'NOT met'}.`);
+  const results = {
+    date: new Date().toISOString(),
+    node: process.version,
+    seconds,
+    connections,
+    goal: { postsPerSecond: 1000, p99Ms: 50, met: goalMet },
+    rows,
+  };
+  mkdirSync(join(repoRoot, 'bench', 'results'), { recursive: true });
+  writeFileSync(join(repoRoot, 'bench', 'results', 'feedback.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log('Written to bench/results/feedback.json');
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}

@@ -1,0 +1,63 @@
+// Reads the course in content/ for the content report and the content checks: lessons, words,
+// minutes, questions and average sentence length per module and language.
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+
+/** Splits an MDX file into its frontmatter (parsed) and its body. */
+export function splitMdx(text) {
+  const match = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(text);
+  return match ? { data: parse(match[1]), body: match[2] } : { data: {}, body: text };
+}
+
+/** The prose of an MDX body: no component tags, Markdown markers, links' addresses or code. */
+export function proseOf(body) {
+  return body
+    .replace(/```[\s\S]*?```/g, ' ')
+    .replace(/<\/?[A-Z][^>]*>/g, ' ')
+    .replace(/\]\([^)]*\)/g, ']')
+    .replace(/[#*_>[\]`|]/g, ' ');
+}
+
+/** Words: runs of characters with at least one letter or digit. */
+export const countWords = (text) => (text.match(/\S*[\p{L}\p{N}]\S*/gu) ?? []).length;
+
+/** Sentences end in . ! or ? followed by space or the end. */
+export function sentenceCount(text) {
+  return (text.replace(/\s+/g, ' ').match(/[^.!?]+[.!?]+(\s|$)/g) ?? []).length;
+}
+
+/** Per module and language: lesson files with their word counts, and the module's totals. */
+export function courseStats(contentDir = 'content') {
+  const modulesDir = join(contentDir, 'modules');
+  const rows = [];
+  for (const moduleId of readdirSync(modulesDir).sort()) {
+    const dir = join(modulesDir, moduleId);
+    if (!existsSync(join(dir, 'module.yaml'))) continue;
+    const module = parse(readFileSync(join(dir, 'module.yaml'), 'utf8'));
+    const quiz = existsSync(join(dir, 'quiz.yaml')) ? parse(readFileSync(join(dir, 'quiz.yaml'), 'utf8')) : { questions: [] };
+    for (const lang of ['fi', 'en']) {
+      const langDir = join(dir, lang);
+      const files = existsSync(langDir) ? readdirSync(langDir).filter((f) => f.endsWith('.mdx')).sort() : [];
+      const lessons = files.map((file) => {
+        const { data, body } = splitMdx(readFileSync(join(langDir, file), 'utf8'));
+        const prose = proseOf(body);
+        return { file: join(langDir, file), id: data.id, minutes: data.minutes ?? 0, words: countWords(prose), sentences: sentenceCount(prose) };
+      });
+      const words = lessons.reduce((s, l) => s + l.words, 0);
+      const sentences = lessons.reduce((s, l) => s + l.sentences, 0);
+      rows.push({
+        order: module.order,
+        moduleId,
+        lang,
+        lessons,
+        words,
+        minutes: module.minutes,
+        lessonMinutes: lessons.reduce((s, l) => s + l.minutes, 0),
+        questions: quiz.questions?.length ?? 0,
+        avgSentence: sentences ? words / sentences : 0,
+      });
+    }
+  }
+  return rows.sort((a, b) => a.order - b.order || a.lang.localeCompare(b.lang));
+}

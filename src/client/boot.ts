@@ -1,0 +1,29 @@
+/*
+ * Runs on every page that shows progress: starts the progress actor, records where the learner is,
+ * keeps the status marks on lists up to date, and shows the storage notice when needed.
+ */
+import { getProgressView, isSettled, progressActor, sendProgress } from './progress';
+import { applyProgressToDom } from './progressDom';
+
+const main = document.getElementById('main');
+const moduleId = main?.dataset['locationModule'];
+const lessonId = main?.dataset['locationLesson'];
+if (moduleId && lessonId) sendProgress({ type: 'lesson.open', moduleId, lessonId });
+if (moduleId) sendProgress({ type: 'location.set', moduleId, ...(lessonId ? { lessonId } : {}) });
+
+const notice = document.querySelector<HTMLElement>('[data-storage-notice]');
+const labels = JSON.parse(document.getElementById('progress-labels')?.textContent ?? '{}') as Record<string, string>;
+
+const render = (): void => {
+  // Says whether everything is stored: the tests wait for it, and it could drive a "saved" mark.
+  document.documentElement.dataset['progressSaved'] = String(isSettled(progressActor().getSnapshot()));
+  const view = getProgressView();
+  if (!view) return;
+  applyProgressToDom(view);
+  if (notice) {
+    const text = [view.degraded ? labels['degraded'] : '', view.recovered ? labels['recovered'] : ''].filter(Boolean).join(' ');
+    if (notice.textContent !== text) notice.textContent = text;
+  }
+};
+progressActor().subscribe(render);
+render();

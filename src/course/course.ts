@@ -1,0 +1,87 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import type { Lang, ModuleId } from '../schemas/common';
+import type { CourseData, ModuleData, QuizData } from '../schemas/content';
+import type { CourseManifest } from '../schemas/manifest';
+import { buildManifest, lessonsOf } from './buildManifest';
+import { validateCourse, type CourseSources, type SourceEntry } from './validateCourse';
+
+/** A lesson ready to render: its frontmatter and the content-layer entry to `render()`. */
+export type LessonEntry = CollectionEntry<'lessons'>;
+
+export interface CourseModule {
+  id: ModuleId;
+  /** 1-based position in the course. */
+  number: number;
+  data: ModuleData;
+  quiz: QuizData;
+  lessons: Record<Lang, LessonEntry[]>;
+}
+
+export interface Course {
+  data: CourseData;
+  modules: CourseModule[];
+  manifest: CourseManifest;
+}
+
+const toSource = <T>(e: {
+  id: string;
+  data: T;
+  filePath?: string | undefined;
+  body?: string | undefined;
+  digest?: string | number | undefined;
+}): SourceEntry<T> => ({
+  id: e.id,
+  filePath: e.filePath ?? e.id,
+  data: e.data,
+  body: e.body,
+  digest: e.digest === undefined ? undefined : String(e.digest),
+});
+
+let cached: Promise<Course> | undefined;
+
+/**
+ * The whole course, validated, with its manifest. The only place that reads the content collections:
+ * a content problem found here fails the build with every file and field at fault named.
+ */
+export function getCourse(): Promise<Course> {
+  cached ??= loadCourse();
+  return cached;
+}
+
+async function loadCourse(): Promise<Course> {
+  const [courseEntries, moduleEntries, quizEntries, lessonEntries] = await Promise.all([
+    getCollection('course'),
+    getCollection('modules'),
+    getCollection('quizzes'),
+    getCollection('lessons'),
+  ]);
+  const sources: CourseSources = {
+    modules: moduleEntries.map(toSource),
+    quizzes: quizEntries.map(toSource),
+    lessons: lessonEntries.map(toSource),
+  };
+  validateCourse(sources);
+  const courseEntry = courseEntries[0];
+  if (!courseEntry) throw new Error('content/course.yaml is missing: the course needs its title and description');
+
+  const manifest = buildManifest(sources);
+  const lessonById = new Map(lessonEntries.map((e) => [e.id, e]));
+  const entriesOf = (moduleId: string, lang: Lang): LessonEntry[] =>
+    lessonsOf(sources, moduleId, lang)
+      .map((s) => lessonById.get(s.id))
+      .filter((e): e is LessonEntry => e !== undefined);
+
+  const modules = manifest.modules.map((m, i): CourseModule => {
+    const moduleEntry = moduleEntries.find((e) => e.data.id === m.id);
+    const quizEntry = quizEntries.find((e) => e.id.startsWith(`${m.id}/`));
+    if (!moduleEntry || !quizEntry) throw new Error(`module ${m.id} lost its files after validation`);
+    return {
+      id: m.id,
+      number: i + 1,
+      data: moduleEntry.data,
+      quiz: quizEntry.data,
+      lessons: { fi: entriesOf(m.id, 'fi'), en: entriesOf(m.id, 'en') },
+    };
+  });
+  return { data: courseEntry.data, modules, manifest };
+}

@@ -1,0 +1,209 @@
+import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
+import { flushProgress, getProgressView, resetEverywhere, sendProgress } from '../client/progress';
+import { buildExportFile, exportFileName, readImportFile, type ImportRefusal } from '../client/myDataFile';
+import { readQuarantined, storageInfo, type StorageInfo } from '../storage/browserStore';
+import type { ProgressDocument } from '../schemas/progress';
+import { summariseImport, type ImportSummary } from '../progress/importSummary';
+import { fill } from './fill';
+
+type Labels = Record<string, string>;
+type Step =
+  | { kind: 'idle' }
+  | { kind: 'preview'; doc: ProgressDocument; summary: ImportSummary }
+  | { kind: 'confirmReplace'; doc: ProgressDocument; summary: ImportSummary }
+  | { kind: 'confirmDelete' };
+
+const download = (name: string, data: unknown): void => {
+  const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => {
+    URL.revokeObjectURL(url);
+  }, 1000);
+};
+
+/** My data: where data is stored, export, import with a preview, delete everything, set-aside data. */
+export default function MyData({ labels }: { lang: 'fi' | 'en'; labels: Labels }) {
+  const l = (key: string, values?: Record<string, string | number>): string => fill(labels[key] ?? key, values ?? {});
+  const fileId = useId();
+  const [info, setInfo] = useState<StorageInfo | null>(null);
+  const [quarantined, setQuarantined] = useState<{ key: string; value: unknown }[]>([]);
+  const [step, setStep] = useState<Step>({ kind: 'idle' });
+  const [refusal, setRefusal] = useState('');
+  const [done, setDone] = useState('');
+  const stepRef = useRef<HTMLDivElement>(null);
+  const doneRef = useRef<HTMLParagraphElement>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    void storageInfo().then(setInfo);
+    void readQuarantined().then(setQuarantined, () => undefined);
+  }, []);
+  useEffect(() => {
+    if (step.kind !== 'idle') stepRef.current?.focus();
+  }, [step.kind]);
+
+  const finish = (message: string): void => {
+    setStep({ kind: 'idle' });
+    setDone(message);
+    if (fileRef.current) fileRef.current.value = '';
+    requestAnimationFrame(() => doneRef.current?.focus());
+  };
+
+  const onExport = async (): Promise<void> => {
+    await flushProgress();
+    const view = getProgressView();
+    if (view) download(exportFileName(new Date()), buildExportFile(view.doc, new Date()));
+  };
+
+  const onFile = async (event: ChangeEvent<HTMLInputElement>): Promise<void> => {
+    setRefusal('');
+    setDone('');
+    setStep({ kind: 'idle' });
+    const file = event.target.files?.[0];
+    if (!file) return;
+    const result = file.size > 1024 * 1024 ? readImportFile('', file.size) : readImportFile(await file.text(), file.size);
+    if (!result.ok) {
+      const reason: ImportRefusal = result.reason;
+      setRefusal(l(`refused.${reason}`, { detail: result.detail ?? '' }));
+      return;
+    }
+    const view = getProgressView();
+    if (!view) return;
+    setStep({ kind: 'preview', doc: result.progress, summary: summariseImport(view.doc, result.progress) });
+  };
+
+  return (
+    <>
+      <section className="panel" aria-labelledby="storage-heading">
+        <h2 id="storage-heading">{l('storageHeading')}</h2>
+        {info ? (
+          <>
+            <p data-storage-driver={info.driver}>{l(`driver.${info.driver}`)}</p>
+            {info.driver !== 'memory' && (
+              <p data-storage-persistent={String(info.persisted === true)}>{info.persisted ? l('persistent') : l('notPersistent')}</p>
+            )}
+          </>
+        ) : (
+          <p>{l('loading')}</p>
+        )}
+      </section>
+
+      <section className="panel" aria-labelledby="export-heading">
+        <h2 id="export-heading">{l('exportHeading')}</h2>
+        <p>{l('exportText')}</p>
+        <button type="button" className="primary" onClick={() => void onExport()}>
+          {l('export')}
+        </button>
+      </section>
+
+      <section className="panel" aria-labelledby="import-heading">
+        <h2 id="import-heading">{l('importHeading')}</h2>
+        <p>{l('importText')}</p>
+        <label htmlFor={fileId}>{l('importFile')}</label>{' '}
+        <input ref={fileRef} id={fileId} type="file" accept="application/json,.json" onChange={(e) => void onFile(e)} />
+        <div role="alert">{refusal}</div>
+        {(step.kind === 'preview' || step.kind === 'confirmReplace') && (
+          <div ref={stepRef} tabIndex={-1} className="import-preview">
+            <p>{l('importPreview', { ...step.summary })}</p>
+            {step.kind === 'preview' ? (
+              <p className="actions">
+                <button
+                  type="button"
+                  className="primary"
+                  onClick={() => {
+                    sendProgress({ type: 'doc.external', doc: step.doc });
+                    void flushProgress().then(() => finish(l('imported')));
+                  }}
+                >
+                  {l('merge')}
+                </button>
+                <button type="button" onClick={() => setStep({ kind: 'confirmReplace', doc: step.doc, summary: step.summary })}>
+                  {l('replace')}
+                </button>
+                <button type="button" onClick={() => finish('')}>
+                  {l('cancel')}
+                </button>
+              </p>
+            ) : (
+              <>
+                <p>
+                  <strong>{l('replaceConfirm')}</strong>
+                </p>
+                <p className="actions">
+                  <button
+                    type="button"
+                    className="danger primary"
+                    onClick={() => {
+                      resetEverywhere();
+                      sendProgress({ type: 'doc.external', doc: step.doc });
+                      void flushProgress().then(() => finish(l('imported')));
+                    }}
+                  >
+                    {l('replaceYes')}
+                  </button>
+                  <button type="button" onClick={() => finish('')}>
+                    {l('cancel')}
+                  </button>
+                </p>
+              </>
+            )}
+          </div>
+        )}
+      </section>
+
+      <section className="panel" aria-labelledby="delete-heading">
+        <h2 id="delete-heading">{l('deleteHeading')}</h2>
+        <p>{l('deleteText')}</p>
+        {step.kind === 'confirmDelete' ? (
+          <div ref={stepRef} tabIndex={-1}>
+            <p>
+              <strong>{l('deleteConfirm')}</strong>
+            </p>
+            <p className="actions">
+              <button
+                type="button"
+                className="danger primary"
+                onClick={() => {
+                  resetEverywhere();
+                  void flushProgress().then(() => finish(l('deleted')));
+                }}
+              >
+                {l('deleteYes')}
+              </button>
+              <button type="button" onClick={() => finish('')}>
+                {l('cancel')}
+              </button>
+            </p>
+          </div>
+        ) : (
+          <button type="button" className="danger" onClick={() => setStep({ kind: 'confirmDelete' })}>
+            {l('delete')}
+          </button>
+        )}
+      </section>
+
+      <p role="status" ref={doneRef} tabIndex={-1}>
+        {done}
+      </p>
+
+      {quarantined.length > 0 && (
+        <section className="panel" aria-labelledby="quarantine-heading">
+          <h2 id="quarantine-heading">{l('quarantineHeading')}</h2>
+          <p>{l('quarantineText')}</p>
+          <ul>
+            {quarantined.map((q) => (
+              <li key={q.key}>
+                <button type="button" onClick={() => download(`${q.key.replaceAll('/', '_')}.json`, q.value)}>
+                  {l('quarantineDownload', { key: q.key })}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}

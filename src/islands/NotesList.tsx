@@ -1,0 +1,50 @@
+import { useProgress } from './useProgress';
+
+interface Props {
+  lang: 'fi' | 'en';
+  labels: { empty: string; other: string; loading: string };
+  /** Lesson addresses by `moduleId/lessonId`, in the page's language. */
+  lessonHrefs: Record<string, string>;
+}
+
+/** The learner's answers to the reflection prompts, grouped by module in course order. */
+export default function NotesList({ lang, labels, lessonHrefs }: Props) {
+  const groups = useProgress(
+    (view) =>
+      view.manifest.modules
+        .map((m) => ({
+          id: m.id,
+          title: m.title[lang],
+          notes: m.lessons
+            .map((l) => ({ key: `${m.id}/${l.id}`, title: l.title[lang], note: view.doc.notes[`${m.id}/${l.id}`] }))
+            .filter((n) => n.note && n.note.text.trim() !== ''),
+        }))
+        .filter((g) => g.notes.length > 0),
+    null,
+  );
+  if (groups === null) return <p>{labels.loading}</p>;
+  if (groups.length === 0) return <p>{labels.empty}</p>;
+  return (
+    <div className="notes">
+      {groups.map((g) => (
+        <section key={g.id} aria-labelledby={`notes-${g.id}`}>
+          <h2 id={`notes-${g.id}`}>{g.title}</h2>
+          {g.notes.map((n) => (
+            <article key={n.key} className="note">
+              <h3>
+                <a href={lessonHrefs[n.key]}>{n.title}</a>
+              </h3>
+              <p className="note-text">{n.note?.text}</p>
+              <p className="meta">
+                {new Date(n.note?.updatedAt ?? 0).toLocaleString(lang === 'fi' ? 'fi-FI' : 'en-GB', {
+                  dateStyle: 'medium',
+                  timeStyle: 'short',
+                })}
+              </p>
+            </article>
+          ))}
+        </section>
+      ))}
+    </div>
+  );
+}

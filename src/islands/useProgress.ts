@@ -1,0 +1,17 @@
+import { useSyncExternalStore } from 'react';
+import { getProgressView, sendProgress, subscribeProgress, type ProgressView } from '../client/progress';
+
+export { sendProgress };
+export type { ProgressView };
+
+const serverView = (): null => null;
+
+/**
+ * Reads the learner's progress in an island through a selector. During the build (server render)
+ * and hydration there is no progress yet and `fallback` is used, so the HTML hydrates without a
+ * mismatch; then the island follows the page's progress actor.
+ */
+export function useProgress<T>(select: (view: ProgressView) => T, fallback: T): T {
+  const view = useSyncExternalStore(subscribeProgress, getProgressView, serverView);
+  return view ? select(view) : fallback;
+}

@@ -1,0 +1,141 @@
+// The pilot-feedback item a learner sends to the collector. Shared by the browser (outbox) and the
+// server (POST /api/feedback), so it uses zod/mini: the full zod API would weigh down the island.
+// Every schema carries its own message because zod/mini ships no English locale ("Invalid input").
+import { z } from 'zod/mini';
+import { languages, moduleIds } from './common.ts';
+
+export const feedbackTypes = ['comment', 'question', 'wish'] as const;
+export type FeedbackType = (typeof feedbackTypes)[number];
+
+export const FEEDBACK_TEXT_MAX = 2000;
+export const FEEDBACK_NAME_MAX = 120;
+/** RFC 5321 limits a forward path to 256 octets including the angle brackets. */
+export const FEEDBACK_EMAIL_MAX = 254;
+export const CONTENT_VERSION_MAX = 64;
+
+/** Distinguishes a missing field from a wrong one, so the learner is told which fix is needed. */
+const required =
+  (missing: string, wrong: string) =>
+  (issue: { input?: unknown }): string =>
+    issue.input === undefined ? missing : wrong;
+
+export const feedbackItemSchema = z.object(
+  {
+    /** UUID v4 made by the browser when the item is written; a retry reuses it, so the collector stores it once. */
+    id: z.uuid({ version: 'v4', error: required('An id is required.', 'The id must be a UUID v4.') }),
+    /** What kind of feedback this is: kommentti, kysymys or toive. */
+    type: z.enum(feedbackTypes, {
+      error: required('Choose a feedback type.', 'The type must be comment, question or wish.'),
+    }),
+    /** Optional star rating of the lesson, a whole number from 1 to 5. */
+    rating: z.optional(
+      z
+        .int({ error: 'The rating must be a whole number from 1 to 5.' })
+        .check(
+          z.gte(1, { error: 'The rating must be a whole number from 1 to 5.' }),
+          z.lte(5, { error: 'The rating must be a whole number from 1 to 5.' }),
+        ),
+    ),
+    /** The feedback itself, trimmed; required. */
+    text: z.string({ error: required('Write your feedback.', 'The feedback text must be text.') }).check(
+      z.trim(),
+      z.minLength(1, { error: 'Write your feedback: the text is empty.' }),
+      z.maxLength(FEEDBACK_TEXT_MAX, {
+        error: `The feedback text is too long: at most ${FEEDBACK_TEXT_MAX} characters.`,
+      }),
+    ),
+    /** Optional name of the pilot tester, trimmed. */
+    name: z.optional(
+      z
+        .string({ error: 'The name must be text.' })
+        .check(
+          z.trim(),
+          z.maxLength(FEEDBACK_NAME_MAX, { error: `The name is too long: at most ${FEEDBACK_NAME_MAX} characters.` }),
+        ),
+    ),
+    /** Optional email address for a reply. */
+    email: z.optional(
+      z.string({ error: 'The email address must be text.' }).check(
+        z.trim(),
+        z.maxLength(FEEDBACK_EMAIL_MAX, {
+          error: `The email address is too long: at most ${FEEDBACK_EMAIL_MAX} characters.`,
+        }),
+        z.email({ error: 'The email address is not valid, e.g. name@example.fi.' }),
+      ),
+    ),
+    /** The module the feedback is about, one of the seven stable module ids. */
+    moduleId: z.optional(z.enum(moduleIds, { error: `The module must be one of: ${moduleIds.join(', ')}.` })),
+    /** The lesson the feedback is about: its stable id, e.g. "why-it-matters". */
+    lessonId: z.optional(
+      z.string({ error: 'The lesson id must be text.' }).check(
+        z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+          error: 'The lesson id must use only lowercase letters, digits and hyphens, e.g. "why-it-matters".',
+        }),
+      ),
+    ),
+    /** The language the learner was reading in. */
+    lang: z.enum(languages, { error: required('The language is required.', 'The language must be fi or en.') }),
+    /** The version of the course content the learner saw, so feedback can be matched to the text. */
+    contentVersion: z
+      .string({ error: required('The content version is required.', 'The content version must be text.') })
+      .check(
+        z.minLength(1, { error: 'The content version is empty.' }),
+        z.maxLength(CONTENT_VERSION_MAX, {
+          error: `The content version is too long: at most ${CONTENT_VERSION_MAX} characters.`,
+        }),
+      ),
+    /** When the learner wrote the item (ISO 8601 date and time), which can be long before it is delivered. */
+    createdAt: z.iso.datetime({
+      offset: true,
+      error: required('The creation time is required.', 'The creation time must be an ISO 8601 date and time.'),
+    }),
+  },
+  { error: 'The feedback must be a JSON object.' },
+);
+
+export type FeedbackItem = z.infer<typeof feedbackItemSchema>;
+
+/** Where an error about the request as a whole (not one field) is reported in fieldErrors(). */
+export const WHOLE_ITEM = '_item';
+
+/**
+ * One clear English message per field, e.g. `{ text: 'Write your feedback.' }`; the first problem
+ * found for a field wins, so a form can show one message beside each input.
+ */
+export function fieldErrors(error: Pick<z.core.$ZodError, 'issues'>): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const [first] = issue.path;
+    const field = first === undefined ? WHOLE_ITEM : String(first);
+    fields[field] ??= issue.message;
+  }
+  return fields;
+}
+
+/**
+ * The query string of the review endpoints (GET /api/feedback, /api/feedback.csv, /api/feedback/summary).
+ * Every filter is optional; `since` is compared with the time the collector received the item, so
+ * items written offline long ago but delivered late are not missed.
+ */
+export const feedbackQuerySchema = z.object({
+  /** Only feedback about this module. */
+  module: z.optional(z.enum(moduleIds, { error: `The module must be one of: ${moduleIds.join(', ')}.` })),
+  /** Only feedback about this lesson (its stable id). */
+  lesson: z.optional(
+    z.string().check(
+      z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+        error: 'The lesson id must use only lowercase letters, digits and hyphens, e.g. "why-it-matters".',
+      }),
+    ),
+  ),
+  /** Only feedback of this type. */
+  type: z.optional(z.enum(feedbackTypes, { error: 'The type must be comment, question or wish.' })),
+  /** Only feedback received at or after this date (YYYY-MM-DD, UTC midnight) or date and time (ISO 8601). */
+  since: z.optional(
+    z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
+      error: 'since must be a date (2025-01-31) or an ISO 8601 date and time (2025-01-31T12:00:00Z).',
+    }),
+  ),
+});
+
+export type FeedbackQuery = z.infer<typeof feedbackQuerySchema>;

@@ -1,0 +1,134 @@
+import { z } from 'zod/mini';
+
+/*
+ * The learner's progress as it is stored in the browser and passed between tabs.
+ *
+ * It is a document of FACTS keyed by stable ids (module and lesson ids from content/), never URLs,
+ * titles or machine state names, so renaming a page, a title or a state never breaks stored data.
+ * Facts are only ever added or moved earlier in time, which is what makes tabs mergeable
+ * (src/progress/mergeProgress.ts). Changing this shape means a new schemaVersion and a named step in
+ * src/storage/migrations.ts, plus a fixture in tests/fixtures/.
+ */
+
+/** The schemaVersion this build writes. Bump it together with a migration step. */
+export const PROGRESS_SCHEMA_VERSION = 1;
+
+/** Longest reflection answer kept, so a pasted book cannot fill the storage quota. */
+export const NOTE_MAX_LENGTH = 20_000;
+/** Longest name printed on the certificate. */
+export const CERTIFICATE_NAME_MAX_LENGTH = 200;
+
+const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const lessonKeyPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A moment as an ISO 8601 date-time; offsets are accepted because imports may carry them. */
+const isoTime = z.iso.datetime({ offset: true, error: 'must be an ISO date-time such as 2025-01-31T12:00:00.000Z' });
+const stableIdString = z.string().check(z.regex(idPattern, { error: 'must be an id such as "goals"' }));
+const lessonKey = z
+  .string()
+  .check(z.regex(lessonKeyPattern, { error: 'must be "moduleId/lessonId", e.g. "goals/why-it-matters"' }));
+
+/** What is known about one lesson. */
+export const lessonFactsSchema = z.object({
+  /** When the learner first opened the lesson. */
+  firstOpenedAt: z.optional(isoTime),
+  /** When the learner first marked the lesson done. Never cleared except by a reset. */
+  completedAt: z.optional(isoTime),
+});
+export type LessonFacts = z.infer<typeof lessonFactsSchema>;
+
+/** What is known about one module's knowledge check. */
+export const quizFactsSchema = z.object({
+  /** How many times the learner has submitted the check. */
+  attempts: z.int().check(z.minimum(0)),
+  /** Best share of right answers so far, 0–1. */
+  bestScore: z.number().check(z.minimum(0), z.maximum(1)),
+  /** When the learner first reached the pass mark. */
+  passedAt: z.optional(isoTime),
+  /** When the learner last submitted the check. */
+  lastAttemptAt: z.optional(isoTime),
+});
+export type QuizFacts = z.infer<typeof quizFactsSchema>;
+
+/** A reflection answer written by the learner in a lesson. An empty text is a deleted answer. */
+export const noteSchema = z.object({
+  /** The learner's own words. */
+  text: z.string().check(z.maxLength(NOTE_MAX_LENGTH)),
+  /** When the text was last saved; the later one wins when tabs disagree. */
+  updatedAt: isoTime,
+});
+export type Note = z.infer<typeof noteSchema>;
+
+/** The name to print on the course certificate. */
+export const certificateSchema = z.object({
+  /** The name as the learner typed it, trimmed. */
+  name: z.string().check(z.maxLength(CERTIFICATE_NAME_MAX_LENGTH)),
+  /** When the name was last changed; the later one wins when tabs disagree. */
+  updatedAt: isoTime,
+});
+export type Certificate = z.infer<typeof certificateSchema>;
+
+/** Where the learner last was, for "continue where you left off". */
+export const locationSchema = z.object({
+  /** The module the learner was in. */
+  moduleId: stableIdString,
+  /** The lesson, when the learner was on a lesson page rather than the module page or its check. */
+  lessonId: z.optional(stableIdString),
+  /** When the learner was there. */
+  at: isoTime,
+});
+export type Location = z.infer<typeof locationSchema>;
+
+/** The stored progress document, schemaVersion 1. */
+export const progressDocumentSchema = z.object({
+  /** Marks the document as ours, so an import of some other JSON file is refused. */
+  kind: z.literal('hankintapolku.progress'),
+  /** The shape of this document; see src/storage/migrations.ts. */
+  schemaVersion: z.literal(PROGRESS_SCHEMA_VERSION),
+  /** The manifest contentVersion the document was last reconciled with. */
+  contentVersion: z.string(),
+  /** When anything in the document last changed. */
+  updatedAt: isoTime,
+  /** When the learner first opened any lesson. */
+  courseStartedAt: z.optional(isoTime),
+  /** When every module was first completed. Kept when content changes later. */
+  courseCompletedAt: z.optional(isoTime),
+  /** The certificate name, once the learner has given one. */
+  certificate: z.optional(certificateSchema),
+  /** The last place the learner visited. */
+  lastLocation: z.optional(locationSchema),
+  /** Lesson facts keyed by "moduleId/lessonId". Facts of lessons removed from the course are kept. */
+  lessons: z.record(lessonKey, lessonFactsSchema),
+  /** Knowledge-check facts keyed by module id. */
+  quizzes: z.record(stableIdString, quizFactsSchema),
+  /** Reflection answers keyed by "moduleId/lessonId". */
+  notes: z.record(lessonKey, noteSchema),
+});
+export type ProgressDocument = z.infer<typeof progressDocumentSchema>;
+
+/** The key of a lesson in `lessons` and `notes`. */
+export function lessonKeyOf(moduleId: string, lessonId: string): string {
+  return `${moduleId}/${lessonId}`;
+}
+
+/** What reading the stored progress found. */
+export type ProgressLoadResult =
+  | { kind: 'ok'; doc: ProgressDocument }
+  | { kind: 'empty' }
+  /** The stored data was unreadable; a copy was kept under `quarantineKey` and progress starts empty. */
+  | { kind: 'quarantined'; quarantineKey: string; reason: string };
+
+/**
+ * Where progress is kept. Implemented by src/storage/progressStore.ts; declared here so the progress
+ * machine can depend on the shape without importing storage code.
+ */
+export interface ProgressStore {
+  /** Reads, migrates and validates the stored document. Rejects when storage cannot be used at all. */
+  load(): Promise<ProgressLoadResult>;
+  /** Writes the document, replacing the stored one. */
+  save(doc: ProgressDocument): Promise<void>;
+  /** Removes stored progress (explicit reset); quarantined copies are kept. */
+  clear(): Promise<void>;
+  /** Keys of quarantined copies, oldest first. */
+  listQuarantined(): Promise<string[]>;
+}

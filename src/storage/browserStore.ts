@@ -1,0 +1,60 @@
+/*
+ * Browser storage for the page: opens localforage (IndexedDB, then localStorage) once, on the first
+ * call, and shares it between progress and the other stored documents. When no storage works, every
+ * call rejects with StorageUnavailableError and the progress machine runs in memory (degraded).
+ */
+import type { ProgressStore } from '../schemas/progress';
+import type { KeyValueStore } from './keyValueStore';
+import { createLocalforageStore, type StorageDriver } from './localforageStore';
+import { createProgressStore } from './progressStore';
+import { isQuarantineKey } from './keys';
+
+let opened: Promise<{ store: KeyValueStore; driver: StorageDriver }> | undefined;
+
+/** The page's key-value store, opened on first use. */
+export function openBrowserKeyValueStore(): Promise<{ store: KeyValueStore; driver: StorageDriver }> {
+  opened ??= createLocalforageStore().then((result) => {
+    // Ask the browser not to evict the learner's data; the answer is shown on the My data page.
+    void navigator.storage?.persist?.().catch(() => false);
+    return result;
+  });
+  return opened;
+}
+
+/** A ProgressStore over the browser store; opening happens inside the first call. */
+export function openBrowserProgressStore(): ProgressStore {
+  const progress = (): Promise<ProgressStore> => openBrowserKeyValueStore().then(({ store }) => createProgressStore(store));
+  return {
+    load: async () => (await progress()).load(),
+    save: async (doc) => (await progress()).save(doc),
+    clear: async () => (await progress()).clear(),
+    listQuarantined: async () => (await progress()).listQuarantined(),
+  };
+}
+
+export interface StorageInfo {
+  driver: StorageDriver | 'memory';
+  /** Whether the browser has granted persistent storage; null when it cannot say. */
+  persisted: boolean | null;
+  /** Bytes used and available for this site, when the browser tells. */
+  usage?: number | undefined;
+  quota?: number | undefined;
+}
+
+/** Where data is kept and whether it is safe from eviction, for the My data page. */
+export async function storageInfo(): Promise<StorageInfo> {
+  const driver = await openBrowserKeyValueStore().then(
+    (r) => r.driver,
+    () => 'memory' as const,
+  );
+  const persisted = navigator.storage?.persisted ? await navigator.storage.persisted().catch(() => null) : null;
+  const estimate = navigator.storage?.estimate ? await navigator.storage.estimate().catch(() => undefined) : undefined;
+  return { driver, persisted, usage: estimate?.usage, quota: estimate?.quota };
+}
+
+/** Every quarantined copy with its raw value, for download from the My data page. */
+export async function readQuarantined(): Promise<{ key: string; value: unknown }[]> {
+  const { store } = await openBrowserKeyValueStore();
+  const keys = (await store.keys()).filter(isQuarantineKey).sort();
+  return Promise.all(keys.map(async (key) => ({ key, value: await store.getItem(key) })));
+}

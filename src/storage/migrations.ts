@@ -1,0 +1,105 @@
+/*
+ * Stored formats of the progress document, and the named steps between them.
+ *
+ * Shipped formats: v1 (tests/fixtures/progress-v1.json) — the current one.
+ * To ship v2: change src/schemas/progress.ts, bump PROGRESS_SCHEMA_VERSION, append ONE step
+ * { name: 'v1-to-v2-<what changed>', from: 1, to: 2, migrate } below, and add
+ * tests/fixtures/progress-v2.json. Never edit or remove a shipped step: some browser still holds
+ * that format. A document with a NEWER schemaVersion than this build knows (the learner used a
+ * newer deploy, then an older one was served) is refused with NewerSchemaVersionError and left
+ * untouched, so the newer build can still read it.
+ */
+import { z } from 'zod/mini';
+import { PROGRESS_SCHEMA_VERSION, progressDocumentSchema, type ProgressDocument } from '../schemas/progress';
+
+/** The stored value before it is known to be valid. */
+export type StoredRecord = Record<string, unknown>;
+
+export interface MigrationStep {
+  /** Says what changed, e.g. 'v1-to-v2-split-notes'. */
+  name: string;
+  from: number;
+  to: number;
+  /** Pure: returns the document in the `to` format, with schemaVersion set to `to`. */
+  migrate(doc: StoredRecord): StoredRecord;
+}
+
+/** The first format ever shipped. */
+export const FIRST_SCHEMA_VERSION = 1;
+
+/** Every step ever shipped, oldest first. Empty while v1 is the only format. */
+export const progressMigrations: readonly MigrationStep[] = [];
+
+export class NewerSchemaVersionError extends Error {
+  override readonly name = 'NewerSchemaVersionError';
+  constructor(
+    readonly found: number,
+    readonly supported: number,
+  ) {
+    super(`Stored progress has schemaVersion ${found}; this version of the site reads up to ${supported}`);
+  }
+}
+
+/** The stored value is not a progress document this or any earlier build wrote. */
+export class InvalidProgressError extends Error {
+  override readonly name = 'InvalidProgressError';
+}
+
+/** Checks that the steps lead from the first format to `target` one version at a time. */
+export function assertMigrationChain(steps: readonly MigrationStep[], target: number): void {
+  steps.forEach((step, index) => {
+    const expectedFrom = FIRST_SCHEMA_VERSION + index;
+    if (step.from !== expectedFrom || step.to !== expectedFrom + 1) {
+      throw new Error(`Migration "${step.name}" should go from v${expectedFrom} to v${expectedFrom + 1}`);
+    }
+  });
+  if (FIRST_SCHEMA_VERSION + steps.length !== target) {
+    throw new Error(`Migrations end at v${FIRST_SCHEMA_VERSION + steps.length}, but the schema is v${target}`);
+  }
+}
+
+function isRecord(value: unknown): value is StoredRecord {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Brings a stored value up to `target` through the named steps, without validating the result. */
+export function runMigrations(raw: unknown, steps: readonly MigrationStep[], target: number): StoredRecord {
+  assertMigrationChain(steps, target);
+  let doc: unknown = raw;
+  // The localStorage driver or an import may hand over JSON text rather than an object.
+  if (typeof doc === 'string') {
+    try {
+      doc = JSON.parse(doc);
+    } catch {
+      throw new InvalidProgressError('Stored progress is not valid JSON');
+    }
+  }
+  if (!isRecord(doc) || doc.kind !== 'hankintapolku.progress') {
+    throw new InvalidProgressError('Stored value is not a Hankintapolku progress document');
+  }
+  const version = doc.schemaVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < FIRST_SCHEMA_VERSION) {
+    throw new InvalidProgressError(`Stored progress has an unknown schemaVersion: ${String(version)}`);
+  }
+  if (version > target) throw new NewerSchemaVersionError(version, target);
+  let current: StoredRecord = doc;
+  for (const step of steps.slice(version - FIRST_SCHEMA_VERSION)) {
+    current = step.migrate(current);
+    if (current.schemaVersion !== step.to) {
+      throw new Error(`Migration "${step.name}" did not set schemaVersion to ${step.to}`);
+    }
+  }
+  return current;
+}
+
+/**
+ * Reads any stored format ever shipped as a current ProgressDocument. Throws
+ * NewerSchemaVersionError for a future format and InvalidProgressError (with a readable list of
+ * problems) for anything else that does not fit.
+ */
+export function migrateProgress(raw: unknown): ProgressDocument {
+  const migrated = runMigrations(raw, progressMigrations, PROGRESS_SCHEMA_VERSION);
+  const parsed = progressDocumentSchema.safeParse(migrated);
+  if (!parsed.success) throw new InvalidProgressError(z.prettifyError(parsed.error));
+  return parsed.data;
+}

@@ -1,0 +1,134 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { manifestOf } from './helpers';
+import type { ManifestModule } from '../../src/schemas/manifest';
+
+const axeClean = async (page: Page): Promise<void> => {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+};
+
+/** Reads the right options from the explanations of a first try, then answers them all right. */
+async function passQuiz(page: Page, check: string, retry: string): Promise<void> {
+  const questions = page.locator('fieldset.question');
+  const count = await questions.count();
+  for (let i = 0; i < count; i++) await questions.nth(i).locator('input').first().check();
+  await page.getByRole('button', { name: check }).click();
+  await expect(page.getByRole('status').filter({ hasText: '%' })).toBeVisible();
+  const correct: number[][] = [];
+  for (let i = 0; i < count; i++) {
+    correct.push(await questions.nth(i).locator('li').evaluateAll((lis) => lis.flatMap((li, j) => (li.classList.contains('opt-correct') ? [j] : []))));
+  }
+  const retryButton = page.getByRole('button', { name: retry });
+  if (await retryButton.isVisible()) await retryButton.click();
+  for (let i = 0; i < count; i++) {
+    for (const j of correct[i] ?? []) await questions.nth(i).locator('input').nth(j).check();
+  }
+  await page.getByRole('button', { name: check }).click();
+}
+
+async function completeModule(page: Page, module: ManifestModule, lang: 'fi' | 'en'): Promise<void> {
+  const base = lang === 'fi' ? '/moduulit' : '/en/modules';
+  const markDone = lang === 'fi' ? 'Merkitse tehdyksi ja jatka' : 'Mark as done and continue';
+  await page.goto(`${base}/${module.id}/${module.lessons[0]?.id}/`);
+  for (const lesson of module.lessons) {
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(lesson.title[lang]);
+    await page.getByRole('button', { name: markDone }).click();
+    await page.waitForURL((url) => !url.pathname.endsWith(`/${lesson.id}/`));
+  }
+  await expect(page).toHaveURL(new RegExp(`${base}/${module.id}/(osaamistesti|knowledge-check)/`));
+  await passQuiz(page, lang === 'fi' ? 'Tarkista vastaukset' : 'Check answers', lang === 'fi' ? 'Yritä uudelleen' : 'Try again');
+  await expect(page.getByRole('status').filter({ hasText: '%' })).toContainText(lang === 'fi' ? 'Läpäisit' : 'You passed');
+}
+
+test.describe('progress', () => {
+  test('a learner completes a module end to end, and it stays completed after a reload, in both languages', async ({ page }) => {
+    await page.goto('/');
+    const manifest = await manifestOf(page);
+    const module = manifest.modules[0];
+    if (!module) throw new Error('no module');
+    await completeModule(page, module, 'fi');
+    await axeClean(page);
+
+    await page.goto('/');
+    await page.reload();
+    await expect(page.locator(`.module-list [data-module-id="${module.id}"]`)).toHaveAttribute('data-progress', 'completed');
+    await expect(page.locator(`.module-list [data-module-id="${manifest.modules[1]?.id}"]`)).toHaveAttribute('data-progress', 'not-started');
+
+    await page.goto('/en/');
+    await expect(page.locator(`.module-list [data-module-id="${module.id}"]`)).toHaveAttribute('data-progress', 'completed');
+    await expect(page.locator(`.module-list [data-module-id="${module.id}"] [data-status-text]`)).toHaveText('Completed');
+    await page.goto(`/en/modules/${module.id}/`);
+    for (const lesson of module.lessons) {
+      await expect(page.locator(`.lesson-list [data-lesson-id="${lesson.id}"]`)).toHaveAttribute('data-progress', 'completed');
+    }
+  });
+
+  test('an opened lesson is in progress and "continue where you left off" goes back to it', async ({ page }) => {
+    await page.goto('/en/');
+    const manifest = await manifestOf(page);
+    const module = manifest.modules[2] ?? manifest.modules[0];
+    const lesson = module?.lessons[1] ?? module?.lessons[0];
+    if (!module || !lesson) throw new Error('no lesson');
+    await page.goto(`/en/modules/${module.id}/${lesson.id}/`);
+    await expect(page.locator(`.toc [data-lesson-id="${lesson.id}"]`)).toHaveAttribute('data-progress', 'in-progress');
+    await expect(page.locator('html')).toHaveAttribute('data-progress-saved', 'true');
+    await page.goto('/');
+    await expect(page.locator(`.module-list [data-module-id="${module.id}"]`)).toHaveAttribute('data-progress', 'in-progress');
+    await page.getByRole('link', { name: /Jatka siitä, mihin jäit/ }).click();
+    await expect(page).toHaveURL(`/moduulit/${module.id}/${lesson.id}/`);
+  });
+
+  test('a reflection answer is saved to the notes and survives a reload', async ({ page }) => {
+    await page.goto('/');
+    const manifest = await manifestOf(page);
+    const module = manifest.modules[1] ?? manifest.modules[0];
+    const lesson = module?.lessons[0];
+    if (!module || !lesson) throw new Error('no lesson');
+    await page.goto(`/moduulit/${module.id}/${lesson.id}/`);
+    const answer = page.getByLabel(/Vastauksesi/);
+    await answer.fill('Hankintasuunnitelma puuttuu vielä.\nToinen rivi.');
+    await expect(page.getByText('Tallennettu.')).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('data-progress-saved', 'true');
+    await page.reload();
+    await expect(page.getByLabel(/Vastauksesi/)).toHaveValue('Hankintasuunnitelma puuttuu vielä.\nToinen rivi.');
+    await page.goto('/en/notes/');
+    await expect(page.getByRole('heading', { name: module.title.en })).toBeVisible();
+    await expect(page.getByText('Hankintasuunnitelma puuttuu vielä.')).toBeVisible();
+    await axeClean(page);
+  });
+
+  test('two tabs completing different lessons both keep their work', async ({ context }) => {
+    const a = await context.newPage();
+    await a.goto('/');
+    const manifest = await manifestOf(a);
+    const module = manifest.modules[3] ?? manifest.modules[0];
+    const [first, second] = module?.lessons ?? [];
+    if (!module || !first) throw new Error('no lesson');
+    const b = await context.newPage();
+    await a.goto(`/moduulit/${module.id}/${first.id}/`);
+    await b.goto(`/moduulit/${module.id}/${second?.id ?? first.id}/`);
+    await a.getByRole('button', { name: 'Merkitse tehdyksi ja jatka' }).click();
+    await b.getByRole('button', { name: 'Merkitse tehdyksi ja jatka' }).click();
+    await a.waitForLoadState('load');
+    await b.waitForLoadState('load');
+    const c = await context.newPage();
+    await c.goto(`/moduulit/${module.id}/`);
+    await expect(c.locator(`.lesson-list [data-lesson-id="${first.id}"]`)).toHaveAttribute('data-progress', 'completed');
+    if (second) await expect(c.locator(`.lesson-list [data-lesson-id="${second.id}"]`)).toHaveAttribute('data-progress', 'completed');
+  });
+
+  test('another open tab learns of a completed lesson within a second', async ({ context }) => {
+    const a = await context.newPage();
+    await a.goto('/');
+    const manifest = await manifestOf(a);
+    const module = manifest.modules[4] ?? manifest.modules[0];
+    const lesson = module?.lessons[0];
+    if (!module || !lesson) throw new Error('no lesson');
+    await a.goto(`/moduulit/${module.id}/`);
+    const b = await context.newPage();
+    await b.goto(`/moduulit/${module.id}/${lesson.id}/`);
+    await b.getByRole('button', { name: 'Merkitse tehdyksi ja jatka' }).click();
+    await expect(a.locator(`.lesson-list [data-lesson-id="${lesson.id}"]`)).toHaveAttribute('data-progress', 'completed', { timeout: 1500 });
+  });
+});

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { ContentError, validateCourse, type CourseSources } from '../../src/course/validateCourse';
+import { buildManifest, contentVersionOf } from '../../src/course/buildManifest';
+import { moduleIds } from '../../src/schemas/common';
+import { lessonSchema, moduleSchema, quizSchema } from '../../src/schemas/content';
+
+const localized = (s: string) => ({ fi: `${s} fi`, en: `${s} en` });
+
+function soundCourse(): CourseSources {
+  const sources: CourseSources = { modules: [], quizzes: [], lessons: [] };
+  moduleIds.forEach((id, i) => {
+    sources.modules.push({
+      id: `${id}/module.yaml`,
+      filePath: `content/modules/${id}/module.yaml`,
+      data: { id, order: i + 1, minutes: 20, title: localized(id), summary: localized('s'), objectives: { fi: ['a', 'b', 'c'], en: ['a', 'b', 'c'] } },
+    });
+    sources.quizzes.push({ id: `${id}/quiz.yaml`, filePath: `content/modules/${id}/quiz.yaml`, data: { questions: [] } });
+    for (const lang of ['fi', 'en']) {
+      for (const n of [1, 2]) {
+        sources.lessons.push({
+          id: `${id}/${lang}/0${n}-l${n}.mdx`,
+          filePath: `content/modules/${id}/${lang}/0${n}-l${n}.mdx`,
+          data: { id: `l${n}`, order: n, title: `${lang} ${n}`, minutes: 5, summary: 's', takeaways: ['a', 'b'], reflection: 'r' },
+          digest: `${id}${lang}${n}`,
+        });
+      }
+    }
+  });
+  return sources;
+}
+
+const problemsOf = (sources: CourseSources): string[] => {
+  try {
+    validateCourse(sources);
+    return [];
+  } catch (error) {
+    if (error instanceof ContentError) return error.problems;
+    throw error;
+  }
+};
+
+describe('validateCourse', () => {
+  it('accepts a sound course', () => {
+    expect(problemsOf(soundCourse())).toEqual([]);
+  });
+
+  it('names both files when a lesson id is duplicated within a language', () => {
+    const s = soundCourse();
+    const second = s.lessons.find((l) => l.id === 'goals/en/02-l2.mdx');
+    if (second) second.data = { ...second.data, id: 'l1' };
+    expect(problemsOf(s)).toContainEqual(
+      'content/modules/goals/en/02-l2.mdx: field "id" "l1" is duplicated (also in content/modules/goals/en/01-l1.mdx)',
+    );
+  });
+
+  it('names a lesson that exists in only one language', () => {
+    const s = soundCourse();
+    s.lessons = s.lessons.filter((l) => l.id !== 'tools/en/02-l2.mdx');
+    expect(problemsOf(s)).toEqual([
+      'content/modules/tools/fi/02-l2.mdx: lesson "l2" exists in fi but not in en (add content/modules/tools/en/ with the same id)',
+    ]);
+  });
+
+  it('names a lesson whose order differs between the languages', () => {
+    const s = soundCourse();
+    const en = s.lessons.find((l) => l.id === 'tools/en/02-l2.mdx');
+    if (en) en.data = { ...en.data, order: 7 };
+    expect(problemsOf(s)[0]).toMatch(/tools\/en\/02-l2\.mdx: field "order" is 7 but 2/);
+  });
+
+  it('names a module folder that is not one of the seven modules', () => {
+    const s = soundCourse();
+    s.lessons.push({ ...s.lessons[0]!, id: 'ethics/fi/01-l1.mdx', filePath: 'content/modules/ethics/fi/01-l1.mdx' });
+    expect(problemsOf(s)[0]).toMatch(/^content\/modules\/ethics\/fi\/01-l1\.mdx: module id "ethics" \(the folder name\) is unknown/);
+  });
+
+  it('names a module whose id does not match its folder, and a missing module', () => {
+    const s = soundCourse();
+    s.modules = s.modules.filter((m) => !m.id.startsWith('support/'));
+    const problems = problemsOf(s);
+    expect(problems).toContain('content/modules/support/module.yaml: module "support" is missing');
+  });
+
+  it('refuses a lesson id that would collide with the knowledge check path', () => {
+    const s = soundCourse();
+    for (const l of s.lessons.filter((x) => x.id.startsWith('goals/') && x.data.id === 'l2')) l.data = { ...l.data, id: 'osaamistesti' };
+    expect(problemsOf(s).join('\n')).toContain('reserved for the knowledge check');
+  });
+});
+
+describe('buildManifest', () => {
+  it('lists modules and lessons in order with titles in both languages', () => {
+    const m = buildManifest(soundCourse());
+    expect(m.modules.map((x) => x.id)).toEqual([...moduleIds]);
+    expect(m.modules[0]?.lessons).toEqual([
+      { id: 'l1', minutes: 5, title: { fi: 'fi 1', en: 'en 1' } },
+      { id: 'l2', minutes: 5, title: { fi: 'fi 2', en: 'en 2' } },
+    ]);
+    expect(m.passMark).toBe(0.8);
+  });
+
+  it('changes the content version when any file changes, and only then', () => {
+    const a = soundCourse();
+    const b = soundCourse();
+    expect(contentVersionOf(a)).toBe(contentVersionOf(b));
+    b.lessons[3]!.digest = 'changed';
+    expect(contentVersionOf(a)).not.toBe(contentVersionOf(b));
+    expect(contentVersionOf(a)).toMatch(/^[0-9a-f]{12}$/);
+  });
+});
+
+describe('content schemas', () => {
+  it('explains a module id that is not one of the seven', () => {
+    const r = moduleSchema.safeParse({ id: 'ethics', order: 1, minutes: 5, title: localized('t'), summary: localized('s'), objectives: { fi: ['a', 'b', 'c'], en: ['a', 'b', 'c'] } });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.path).toEqual(['id']);
+    expect(r.error?.issues[0]?.message).toContain('must be one of background');
+  });
+
+  it('requires the same number of objectives in both languages', () => {
+    const r = moduleSchema.safeParse({ id: 'goals', order: 1, minutes: 5, title: localized('t'), summary: localized('s'), objectives: { fi: ['a', 'b', 'c'], en: ['a', 'b', 'c', 'd'] } });
+    expect(r.error?.issues[0]?.path).toEqual(['objectives']);
+  });
+
+  it('requires takeaways and a reflection prompt on every lesson', () => {
+    const r = lessonSchema.safeParse({ id: 'x', order: 1, title: 't', minutes: 5, summary: 's' });
+    expect(r.error?.issues.map((i) => i.path[0]).sort()).toEqual(['reflection', 'takeaways']);
+  });
+
+  it('requires a correct option and an explanation for every option', () => {
+    const option = { text: localized('o'), correct: false, explanation: localized('e') };
+    const question = { id: 'q', prompt: localized('p'), options: [option, option] };
+    const r = quizSchema.safeParse({ questions: [question, { ...question, id: 'q2' }, { ...question, id: 'q3' }, { ...question, id: 'q4' }, { ...question, id: 'q5' }] });
+    expect(r.error?.issues[0]?.message).toBe('needs at least one option with correct: true');
+    const noExplanation = { text: localized('o'), correct: true };
+    const r2 = quizSchema.safeParse({ questions: [{ id: 'q', prompt: localized('p'), options: [noExplanation, option] }] });
+    expect(r2.error?.issues.some((i) => i.path.join('.') === 'questions.0.options.0.explanation')).toBe(true);
+  });
+});

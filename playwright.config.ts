@@ -3,7 +3,7 @@ import { findBrowser } from './scripts/findBrowser.mjs';
 
 /** The tests get a port of their own, so they never test a stale `npm start` left running. */
 const port = Number(process.env['TEST_PORT'] ?? 4391);
-const executablePath = findBrowser() as string | undefined;
+const executablePath = findBrowser();
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -35,14 +35,26 @@ export function courseStats(contentDir = 'content') {
     const dir = join(modulesDir, moduleId);
     if (!existsSync(join(dir, 'module.yaml'))) continue;
     const module = parse(readFileSync(join(dir, 'module.yaml'), 'utf8'));
-    const quiz = existsSync(join(dir, 'quiz.yaml')) ? parse(readFileSync(join(dir, 'quiz.yaml'), 'utf8')) : { questions: [] };
+    const quiz = existsSync(join(dir, 'quiz.yaml'))
+      ? parse(readFileSync(join(dir, 'quiz.yaml'), 'utf8'))
+      : { questions: [] };
     for (const lang of ['fi', 'en']) {
       const langDir = join(dir, lang);
-      const files = existsSync(langDir) ? readdirSync(langDir).filter((f) => f.endsWith('.mdx')).sort() : [];
+      const files = existsSync(langDir)
+        ? readdirSync(langDir)
+            .filter((f) => f.endsWith('.mdx'))
+            .sort()
+        : [];
       const lessons = files.map((file) => {
         const { data, body } = splitMdx(readFileSync(join(langDir, file), 'utf8'));
         const prose = proseOf(body);
-        return { file: join(langDir, file), id: data.id, minutes: data.minutes ?? 0, words: countWords(prose), sentences: sentenceCount(prose) };
+        return {
+          file: join(langDir, file),
+          id: data.id,
+          minutes: data.minutes ?? 0,
+          words: countWords(prose),
+          sentences: sentenceCount(prose),
+        };
       });
       const words = lessons.reduce((s, l) => s + l.words, 0);
       const sentences = lessons.reduce((s, l) => s + l.sentences, 0);

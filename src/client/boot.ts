@@ -21,7 +21,9 @@ const render = (): void => {
   if (!view) return;
   applyProgressToDom(view);
   if (notice) {
-    const text = [view.degraded ? labels['degraded'] : '', view.recovered ? labels['recovered'] : ''].filter(Boolean).join(' ');
+    const text = [view.degraded ? labels['degraded'] : '', view.recovered ? labels['recovered'] : '']
+      .filter(Boolean)
+      .join(' ');
     if (notice.textContent !== text) notice.textContent = text;
   }
 };

@@ -19,7 +19,8 @@ export interface ExportFile {
 }
 
 export type ImportRefusal = 'size' | 'json' | 'kind' | 'newer' | 'invalid';
-export type ImportResult = { ok: true; progress: ProgressDocument } | { ok: false; reason: ImportRefusal; detail?: string };
+export type ImportResult =
+  { ok: true; progress: ProgressDocument } | { ok: false; reason: ImportRefusal; detail?: string };
 
 /** The file to download. */
 export function buildExportFile(progress: ProgressDocument, now: Date): ExportFile {
@@ -53,7 +54,8 @@ export function readImportFile(text: string, byteSize: number): ImportResult {
     return { ok: true, progress: migrateProgress(data['progress']) };
   } catch (error) {
     if (error instanceof NewerSchemaVersionError) return { ok: false, reason: 'newer' };
-    if (error instanceof InvalidProgressError) return { ok: false, reason: 'invalid', detail: `progress: ${error.message.split('\n')[0] ?? ''}` };
+    if (error instanceof InvalidProgressError)
+      return { ok: false, reason: 'invalid', detail: `progress: ${error.message.split('\n')[0] ?? ''}` };
     throw error;
   }
 }

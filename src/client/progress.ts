@@ -56,7 +56,15 @@ export function progressActor(): ProgressActor {
     manifest,
     store: openBrowserProgressStore(),
     clock: () => new Date(),
-    ...(bc ? { channel: { post: (doc: ProgressDocument) => bc.postMessage({ kind: 'doc', doc } satisfies ChannelMessage) } } : {}),
+    ...(bc
+      ? {
+          channel: {
+            post: (doc: ProgressDocument) => {
+              bc.postMessage({ kind: 'doc', doc } satisfies ChannelMessage);
+            },
+          },
+        }
+      : {}),
   });
   bc?.addEventListener('message', (event: MessageEvent<ChannelMessage>) => {
     if (event.data.kind === 'reset') created.send({ type: 'data.reset' });
@@ -96,7 +104,11 @@ export async function flushProgress(): Promise<void> {
 /** Everything is in storage, or there is no storage to wait for. */
 export function isSettled(snapshot: ReturnType<ProgressActor['getSnapshot']>): boolean {
   if (snapshot.hasTag('degraded')) return true;
-  return !snapshot.hasTag('loading') && !snapshot.hasTag('saving') && snapshot.context.revision === snapshot.context.savedRevision;
+  return (
+    !snapshot.hasTag('loading') &&
+    !snapshot.hasTag('saving') &&
+    snapshot.context.revision === snapshot.context.savedRevision
+  );
 }
 
 /** Runs `hook` just before the page's final save, e.g. to hand over text still being typed. */
@@ -108,7 +120,9 @@ export function onBeforeFlush(hook: () => void): () => void {
 /** Subscribes to progress changes (for useSyncExternalStore). */
 export function subscribeProgress(onChange: () => void): () => void {
   const subscription = progressActor().subscribe(onChange);
-  return () => subscription.unsubscribe();
+  return () => {
+    subscription.unsubscribe();
+  };
 }
 
 let cachedSnapshot: unknown;
@@ -119,7 +133,14 @@ export function getProgressView(): ProgressView | null {
   const snapshot = progressActor().getSnapshot();
   if (snapshot === cachedSnapshot) return cachedView;
   cachedSnapshot = snapshot;
-  cachedView = snapshot.hasTag('loading') ? null : viewOf(snapshot.context.doc, manifest ?? readManifest(), snapshot.hasTag('degraded'), snapshot.hasTag('recovered'));
+  cachedView = snapshot.hasTag('loading')
+    ? null
+    : viewOf(
+        snapshot.context.doc,
+        manifest ?? readManifest(),
+        snapshot.hasTag('degraded'),
+        snapshot.hasTag('recovered'),
+      );
   return cachedView;
 }
 
@@ -149,7 +170,10 @@ export function viewOf(doc: ProgressDocument, m: CourseManifest, degraded = fals
       if (target.kind === 'lesson') {
         const lesson = module.lessons.find((l) => l.id === target.lessonId);
         if (!lesson) return null;
-        return { href: pathFor({ kind: 'lesson', moduleId: module.id, lessonId: lesson.id }, lang), title: lesson.title[lang] };
+        return {
+          href: pathFor({ kind: 'lesson', moduleId: module.id, lessonId: lesson.id }, lang),
+          title: lesson.title[lang],
+        };
       }
       return { href: pathFor({ kind: target.kind, moduleId: module.id }, lang), title: module.title[lang] };
     },

@@ -91,7 +91,8 @@ const fi = {
   'notFound.search': 'Hae kurssilta',
   'page.updated': 'Päivitetty {date}',
   'page.notes': 'Muistiinpanot',
-  'notes.intro': 'Tässä ovat vastauksesi oppituntien pohdintatehtäviin moduuleittain. Ne on tallennettu vain tähän selaimeen.',
+  'notes.intro':
+    'Tässä ovat vastauksesi oppituntien pohdintatehtäviin moduuleittain. Ne on tallennettu vain tähän selaimeen.',
   'notes.empty': 'Et ole vielä vastannut yhteenkään pohdintatehtävään. Pohdintatehtävä on jokaisen oppitunnin lopussa.',
   'notes.other': 'Muistiinpanot oppitunneista, joita kurssilla ei enää ole',
   'common.loading': 'Ladataan tietojasi…',
@@ -109,8 +110,10 @@ const fi = {
   'home.progress': 'Olet edennyt kurssilla {percent} %',
   'home.completed': 'Olet suorittanut koko kurssin. Hienoa!',
   'home.certificate': 'Hae todistus',
-  'certificate.intro': 'Kun olet suorittanut kaikki seitsemän moduulia, voit tulostaa tästä todistuksen kurssin suorittamisesta.',
-  'certificate.locked': 'Todistus avautuu, kun kaikkien moduulien oppitunnit on merkitty tehdyiksi ja niiden osaamistestit läpäisty.',
+  'certificate.intro':
+    'Kun olet suorittanut kaikki seitsemän moduulia, voit tulostaa tästä todistuksen kurssin suorittamisesta.',
+  'certificate.locked':
+    'Todistus avautuu, kun kaikkien moduulien oppitunnit on merkitty tehdyiksi ja niiden osaamistestit läpäisty.',
   'certificate.lockedProgress': 'Olet edennyt kurssilla {percent} %.',
   'certificate.name': 'Nimi todistukseen',
   'certificate.nameHelp': 'Nimi tallentuu vain tähän selaimeen.',
@@ -120,43 +123,53 @@ const fi = {
   'certificate.certifies': 'on suorittanut verkkokurssin {course} {date}.',
   'certificate.modules': 'Suoritetut moduulit',
   'certificate.completedOn': 'suoritettu {date}',
-  'certificate.selfIssued': 'Tämä on oppijan itse tulostama todistus itseopiskeltavan verkkokurssin suorittamisesta. Suoritus on kirjattu vain oppijan omaan selaimeen.',
+  'certificate.selfIssued':
+    'Tämä on oppijan itse tulostama todistus itseopiskeltavan verkkokurssin suorittamisesta. Suoritus on kirjattu vain oppijan omaan selaimeen.',
   'certificate.print': 'Tulosta todistus',
   'page.certificate': 'Todistus',
   'page.myData': 'Omat tiedot',
-  'myData.intro': 'Kaikki opiskeluusi liittyvä on tallennettu vain tähän selaimeen. Täällä voit viedä tietosi tiedostoon, tuoda ne toiselle laitteelle tai poistaa ne.',
+  'myData.intro':
+    'Kaikki opiskeluusi liittyvä on tallennettu vain tähän selaimeen. Täällä voit viedä tietosi tiedostoon, tuoda ne toiselle laitteelle tai poistaa ne.',
   'myData.storageHeading': 'Tallennus tässä selaimessa',
   'myData.driver.indexeddb': 'Tiedot tallennetaan selaimen IndexedDB-tietokantaan.',
   'myData.driver.localstorage': 'Tiedot tallennetaan selaimen paikalliseen tallennustilaan (localStorage).',
   'myData.driver.memory': 'Selain ei salli tallentamista: tiedot ovat vain muistissa ja katoavat, kun suljet sivun.',
   'myData.persistent': 'Selain on luvannut säilyttää tiedot pysyvästi.',
-  'myData.notPersistent': 'Selain voi poistaa tiedot, jos levytila käy vähiin tai sivustolla ei käydä pitkään aikaan. Vie tietosi tiedostoon varmuuden vuoksi, tai asenna kurssi sovellukseksi.',
+  'myData.notPersistent':
+    'Selain voi poistaa tiedot, jos levytila käy vähiin tai sivustolla ei käydä pitkään aikaan. Vie tietosi tiedostoon varmuuden vuoksi, tai asenna kurssi sovellukseksi.',
   'myData.exportHeading': 'Vie tiedot',
-  'myData.exportText': 'Lataa edistymisesi, muistiinpanosi ja muut tietosi yhtenä JSON-tiedostona. Voit tuoda tiedoston toiselle laitteelle.',
+  'myData.exportText':
+    'Lataa edistymisesi, muistiinpanosi ja muut tietosi yhtenä JSON-tiedostona. Voit tuoda tiedoston toiselle laitteelle.',
   'myData.export': 'Lataa tiedot tiedostona',
   'myData.importHeading': 'Tuo tiedot',
   'myData.importText': 'Valitse tältä kurssilta viety tiedosto (enintään 1 Mt). Näet ennen tuontia, mitä muuttuu.',
   'myData.importFile': 'Tiedosto',
-  'myData.importPreview': 'Tiedostossa on {lessons} tehtyä oppituntia, {quizzes} läpäistyä osaamistestiä ja {notes} muistiinpanoa. Yhdistäminen lisää tietoihisi {newLessons} uutta tehtyä oppituntia, {newQuizzes} läpäistyä testiä ja {newNotes} uutta tai muuttunutta muistiinpanoa. Mitään ei poisteta.',
+  'myData.importPreview':
+    'Tiedostossa on {lessons} tehtyä oppituntia, {quizzes} läpäistyä osaamistestiä ja {notes} muistiinpanoa. Yhdistäminen lisää tietoihisi {newLessons} uutta tehtyä oppituntia, {newQuizzes} läpäistyä testiä ja {newNotes} uutta tai muuttunutta muistiinpanoa. Mitään ei poisteta.',
   'myData.merge': 'Yhdistä tietoihini',
   'myData.replace': 'Korvaa tietoni tiedostolla',
-  'myData.replaceConfirm': 'Korvaaminen poistaa tässä selaimessa olevat tiedot, joita tiedostossa ei ole. Haluatko varmasti korvata tietosi?',
+  'myData.replaceConfirm':
+    'Korvaaminen poistaa tässä selaimessa olevat tiedot, joita tiedostossa ei ole. Haluatko varmasti korvata tietosi?',
   'myData.replaceYes': 'Kyllä, korvaa',
   'myData.cancel': 'Peruuta',
   'myData.imported': 'Tiedot tuotu.',
   'myData.refused.size': 'Tiedostoa ei tuotu: se on yli 1 Mt, joten se ei voi olla tämän kurssin tietotiedosto.',
   'myData.refused.json': 'Tiedostoa ei tuotu: se ei ole JSON-muotoinen tiedosto.',
   'myData.refused.kind': 'Tiedostoa ei tuotu: se ei ole Hankintapolku-kurssilta viety tietotiedosto.',
-  'myData.refused.newer': 'Tiedostoa ei tuotu: se on tehty kurssin uudemmalla versiolla. Päivitä sivu ja yritä uudelleen.',
+  'myData.refused.newer':
+    'Tiedostoa ei tuotu: se on tehty kurssin uudemmalla versiolla. Päivitä sivu ja yritä uudelleen.',
   'myData.refused.invalid': 'Tiedostoa ei tuotu: sen sisältö on virheellinen ({detail}).',
   'myData.deleteHeading': 'Poista kaikki tiedot',
-  'myData.deleteText': 'Poistaa tästä selaimesta edistymisesi, muistiinpanosi, todistuksen nimen ja muut tallennetut tietosi. Poistoa ei voi perua.',
+  'myData.deleteText':
+    'Poistaa tästä selaimesta edistymisesi, muistiinpanosi, todistuksen nimen ja muut tallennetut tietosi. Poistoa ei voi perua.',
   'myData.delete': 'Poista kaikki tietoni',
-  'myData.deleteConfirm': 'Haluatko varmasti poistaa kaikki tietosi tästä selaimesta? Vie ne ensin tiedostoon, jos haluat säilyttää ne.',
+  'myData.deleteConfirm':
+    'Haluatko varmasti poistaa kaikki tietosi tästä selaimesta? Vie ne ensin tiedostoon, jos haluat säilyttää ne.',
   'myData.deleteYes': 'Kyllä, poista kaikki',
   'myData.deleted': 'Kaikki tietosi on poistettu tästä selaimesta.',
   'myData.quarantineHeading': 'Talteen siirretyt tiedot',
-  'myData.quarantineText': 'Näitä aiemmin tallennettuja tietoja ei voitu lukea, joten ne siirrettiin talteen. Voit ladata ne tiedostona esimerkiksi tukipyyntöä varten.',
+  'myData.quarantineText':
+    'Näitä aiemmin tallennettuja tietoja ei voitu lukea, joten ne siirrettiin talteen. Voit ladata ne tiedostona esimerkiksi tukipyyntöä varten.',
   'myData.quarantineDownload': 'Lataa {key}',
 } as const;
 
@@ -249,7 +262,8 @@ const en: Record<UiKey, string> = {
   'notFound.search': 'Search the course',
   'page.updated': 'Updated {date}',
   'page.notes': 'Notes',
-  'notes.intro': 'Here are your answers to the lessons’ reflection prompts, by module. They are stored only in this browser.',
+  'notes.intro':
+    'Here are your answers to the lessons’ reflection prompts, by module. They are stored only in this browser.',
   'notes.empty': 'You have not answered any reflection prompt yet. There is one at the end of every lesson.',
   'notes.other': 'Notes from lessons that are no longer in the course',
   'common.loading': 'Loading your data…',
@@ -267,8 +281,10 @@ const en: Record<UiKey, string> = {
   'home.progress': 'You have completed {percent} % of the course',
   'home.completed': 'You have completed the whole course. Well done!',
   'home.certificate': 'Get your certificate',
-  'certificate.intro': 'When you have completed all seven modules, you can print a certificate of completing the course here.',
-  'certificate.locked': 'The certificate opens when every module’s lessons are marked as done and its knowledge check is passed.',
+  'certificate.intro':
+    'When you have completed all seven modules, you can print a certificate of completing the course here.',
+  'certificate.locked':
+    'The certificate opens when every module’s lessons are marked as done and its knowledge check is passed.',
   'certificate.lockedProgress': 'You have completed {percent} % of the course.',
   'certificate.name': 'Name on the certificate',
   'certificate.nameHelp': 'The name is stored only in this browser.',
@@ -278,43 +294,55 @@ const en: Record<UiKey, string> = {
   'certificate.certifies': 'has completed the online course {course} on {date}.',
   'certificate.modules': 'Completed modules',
   'certificate.completedOn': 'completed on {date}',
-  'certificate.selfIssued': 'This is a certificate printed by the learner for completing a self-paced online course. The completion is recorded only in the learner’s own browser.',
+  'certificate.selfIssued':
+    'This is a certificate printed by the learner for completing a self-paced online course. The completion is recorded only in the learner’s own browser.',
   'certificate.print': 'Print the certificate',
   'page.certificate': 'Certificate',
   'page.myData': 'My data',
-  'myData.intro': 'Everything about your studies is stored only in this browser. Here you can export your data to a file, import it on another device or delete it.',
+  'myData.intro':
+    'Everything about your studies is stored only in this browser. Here you can export your data to a file, import it on another device or delete it.',
   'myData.storageHeading': 'Storage in this browser',
   'myData.driver.indexeddb': 'Your data is stored in the browser’s IndexedDB database.',
   'myData.driver.localstorage': 'Your data is stored in the browser’s local storage (localStorage).',
-  'myData.driver.memory': 'The browser does not allow storage: your data is only in memory and will be lost when you close the page.',
+  'myData.driver.memory':
+    'The browser does not allow storage: your data is only in memory and will be lost when you close the page.',
   'myData.persistent': 'The browser has promised to keep the data persistently.',
-  'myData.notPersistent': 'The browser may delete the data if disk space runs low or the site is not visited for a long time. Export your data to a file to be safe, or install the course as an app.',
+  'myData.notPersistent':
+    'The browser may delete the data if disk space runs low or the site is not visited for a long time. Export your data to a file to be safe, or install the course as an app.',
   'myData.exportHeading': 'Export your data',
-  'myData.exportText': 'Download your progress, notes and other data as one JSON file. You can import the file on another device.',
+  'myData.exportText':
+    'Download your progress, notes and other data as one JSON file. You can import the file on another device.',
   'myData.export': 'Download your data as a file',
   'myData.importHeading': 'Import data',
-  'myData.importText': 'Choose a file exported from this course (at most 1 MB). You will see what changes before anything is imported.',
+  'myData.importText':
+    'Choose a file exported from this course (at most 1 MB). You will see what changes before anything is imported.',
   'myData.importFile': 'File',
-  'myData.importPreview': 'The file has {lessons} completed lessons, {quizzes} passed knowledge checks and {notes} notes. Merging adds {newLessons} newly completed lessons, {newQuizzes} passed checks and {newNotes} new or changed notes to your data. Nothing is removed.',
+  'myData.importPreview':
+    'The file has {lessons} completed lessons, {quizzes} passed knowledge checks and {notes} notes. Merging adds {newLessons} newly completed lessons, {newQuizzes} passed checks and {newNotes} new or changed notes to your data. Nothing is removed.',
   'myData.merge': 'Merge into my data',
   'myData.replace': 'Replace my data with the file',
-  'myData.replaceConfirm': 'Replacing removes data in this browser that the file does not have. Do you really want to replace your data?',
+  'myData.replaceConfirm':
+    'Replacing removes data in this browser that the file does not have. Do you really want to replace your data?',
   'myData.replaceYes': 'Yes, replace',
   'myData.cancel': 'Cancel',
   'myData.imported': 'Data imported.',
   'myData.refused.size': 'The file was not imported: it is over 1 MB, so it cannot be a data file of this course.',
   'myData.refused.json': 'The file was not imported: it is not a JSON file.',
   'myData.refused.kind': 'The file was not imported: it is not a data file exported from the Hankintapolku course.',
-  'myData.refused.newer': 'The file was not imported: it was made by a newer version of the course. Reload the page and try again.',
+  'myData.refused.newer':
+    'The file was not imported: it was made by a newer version of the course. Reload the page and try again.',
   'myData.refused.invalid': 'The file was not imported: its content is not valid ({detail}).',
   'myData.deleteHeading': 'Delete all data',
-  'myData.deleteText': 'Deletes your progress, notes, certificate name and other stored data from this browser. This cannot be undone.',
+  'myData.deleteText':
+    'Deletes your progress, notes, certificate name and other stored data from this browser. This cannot be undone.',
   'myData.delete': 'Delete all my data',
-  'myData.deleteConfirm': 'Do you really want to delete all your data from this browser? Export it to a file first if you want to keep it.',
+  'myData.deleteConfirm':
+    'Do you really want to delete all your data from this browser? Export it to a file first if you want to keep it.',
   'myData.deleteYes': 'Yes, delete everything',
   'myData.deleted': 'All your data has been deleted from this browser.',
   'myData.quarantineHeading': 'Data set aside',
-  'myData.quarantineText': 'This previously stored data could not be read, so it was set aside. You can download it as a file, for example for a support request.',
+  'myData.quarantineText':
+    'This previously stored data could not be read, so it was set aside. You can download it as a file, for example for a support request.',
   'myData.quarantineDownload': 'Download {key}',
 };
 

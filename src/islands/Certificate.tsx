@@ -7,7 +7,19 @@ interface Props {
   lang: 'fi' | 'en';
   courseTitle: string;
   labels: Record<
-    'locked' | 'lockedProgress' | 'name' | 'nameHelp' | 'save' | 'saved' | 'heading' | 'certifies' | 'modules' | 'completedOn' | 'selfIssued' | 'print' | 'loading',
+    | 'locked'
+    | 'lockedProgress'
+    | 'name'
+    | 'nameHelp'
+    | 'save'
+    | 'saved'
+    | 'heading'
+    | 'certifies'
+    | 'modules'
+    | 'completedOn'
+    | 'selfIssued'
+    | 'print'
+    | 'loading',
     string
   >;
 }
@@ -25,14 +37,19 @@ export default function Certificate({ lang, courseTitle, labels }: Props) {
       percent: view.percentComplete(),
       name: view.doc.certificate?.name ?? '',
       completedAt: view.doc.courseCompletedAt,
-      modules: view.manifest.modules.map((m) => ({ id: m.id, title: m.title[lang], completedAt: view.moduleCompletedAt(m.id) })),
+      modules: view.manifest.modules.map((m) => ({
+        id: m.id,
+        title: m.title[lang],
+        completedAt: view.moduleCompletedAt(m.id),
+      })),
     }),
     null,
   );
   const [draft, setDraft] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   if (state === null) return <p>{labels.loading}</p>;
-  const fmt = (iso: string | undefined): string => (iso ? new Date(iso).toLocaleDateString(locale, { dateStyle: 'long' }) : '');
+  const fmt = (iso: string | undefined): string =>
+    iso ? new Date(iso).toLocaleDateString(locale, { dateStyle: 'long' }) : '';
 
   if (!state.unlocked) {
     return (
@@ -71,7 +88,13 @@ export default function Certificate({ lang, courseTitle, labels }: Props) {
         <button type="submit">{labels.save}</button>
         <span role="status">{saved ? ` ${labels.saved}` : ''}</span>
         <p>
-          <button type="button" className="primary" onClick={() => window.print()}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => {
+              window.print();
+            }}
+          >
             {labels.print}
           </button>
         </p>
@@ -88,9 +111,7 @@ export default function Certificate({ lang, courseTitle, labels }: Props) {
             </li>
           ))}
         </ol>
-        <p className="meta">
-          {labels.selfIssued}
-        </p>
+        <p className="meta">{labels.selfIssued}</p>
       </article>
     </>
   );

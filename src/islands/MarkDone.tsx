@@ -33,7 +33,11 @@ export default function MarkDone({ moduleId, lessonId, nextHref, labels, lang }:
   };
 
   const date = completedAt
-    ? new Date(completedAt).toLocaleDateString(lang === 'fi' ? 'fi-FI' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' })
+    ? new Date(completedAt).toLocaleDateString(lang === 'fi' ? 'fi-FI' : 'en-GB', {
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+      })
     : '';
   return (
     <div className="mark-done no-print">

@@ -64,7 +64,8 @@ export default function MyData({ labels }: { lang: 'fi' | 'en'; labels: Labels }
     setStep({ kind: 'idle' });
     const file = event.target.files?.[0];
     if (!file) return;
-    const result = file.size > 1024 * 1024 ? readImportFile('', file.size) : readImportFile(await file.text(), file.size);
+    const result =
+      file.size > 1024 * 1024 ? readImportFile('', file.size) : readImportFile(await file.text(), file.size);
     if (!result.ok) {
       const reason: ImportRefusal = result.reason;
       setRefusal(l(`refused.${reason}`, { detail: result.detail ?? '' }));
@@ -83,7 +84,9 @@ export default function MyData({ labels }: { lang: 'fi' | 'en'; labels: Labels }
           <>
             <p data-storage-driver={info.driver}>{l(`driver.${info.driver}`)}</p>
             {info.driver !== 'memory' && (
-              <p data-storage-persistent={String(info.persisted === true)}>{info.persisted ? l('persistent') : l('notPersistent')}</p>
+              <p data-storage-persistent={String(info.persisted === true)}>
+                {info.persisted ? l('persistent') : l('notPersistent')}
+              </p>
             )}
           </>
         ) : (
@@ -115,15 +118,27 @@ export default function MyData({ labels }: { lang: 'fi' | 'en'; labels: Labels }
                   className="primary"
                   onClick={() => {
                     sendProgress({ type: 'doc.external', doc: step.doc });
-                    void flushProgress().then(() => finish(l('imported')));
+                    void flushProgress().then(() => {
+                      finish(l('imported'));
+                    });
                   }}
                 >
                   {l('merge')}
                 </button>
-                <button type="button" onClick={() => setStep({ kind: 'confirmReplace', doc: step.doc, summary: step.summary })}>
+                <button
+                  type="button"
+                  onClick={() => {
+                    setStep({ kind: 'confirmReplace', doc: step.doc, summary: step.summary });
+                  }}
+                >
                   {l('replace')}
                 </button>
-                <button type="button" onClick={() => finish('')}>
+                <button
+                  type="button"
+                  onClick={() => {
+                    finish('');
+                  }}
+                >
                   {l('cancel')}
                 </button>
               </p>
@@ -139,12 +154,19 @@ export default function MyData({ labels }: { lang: 'fi' | 'en'; labels: Labels }
                     onClick={() => {
                       resetEverywhere();
                       sendProgress({ type: 'doc.external', doc: step.doc });
-                      void flushProgress().then(() => finish(l('imported')));
+                      void flushProgress().then(() => {
+                        finish(l('imported'));
+                      });
                     }}
                   >
                     {l('replaceYes')}
                   </button>
-                  <button type="button" onClick={() => finish('')}>
+                  <button
+                    type="button"
+                    onClick={() => {
+                      finish('');
+                    }}
+                  >
                     {l('cancel')}
                   </button>
                 </p>
@@ -168,18 +190,31 @@ export default function MyData({ labels }: { lang: 'fi' | 'en'; labels: Labels }
                 className="danger primary"
                 onClick={() => {
                   resetEverywhere();
-                  void flushProgress().then(() => finish(l('deleted')));
+                  void flushProgress().then(() => {
+                    finish(l('deleted'));
+                  });
                 }}
               >
                 {l('deleteYes')}
               </button>
-              <button type="button" onClick={() => finish('')}>
+              <button
+                type="button"
+                onClick={() => {
+                  finish('');
+                }}
+              >
                 {l('cancel')}
               </button>
             </p>
           </div>
         ) : (
-          <button type="button" className="danger" onClick={() => setStep({ kind: 'confirmDelete' })}>
+          <button
+            type="button"
+            className="danger"
+            onClick={() => {
+              setStep({ kind: 'confirmDelete' });
+            }}
+          >
             {l('delete')}
           </button>
         )}
@@ -196,7 +231,12 @@ export default function MyData({ labels }: { lang: 'fi' | 'en'; labels: Labels }
           <ul>
             {quarantined.map((q) => (
               <li key={q.key}>
-                <button type="button" onClick={() => download(`${q.key.replaceAll('/', '_')}.json`, q.value)}>
+                <button
+                  type="button"
+                  onClick={() => {
+                    download(`${q.key.replaceAll('/', '_')}.json`, q.value);
+                  }}
+                >
                   {l('quarantineDownload', { key: q.key })}
                 </button>
               </li>

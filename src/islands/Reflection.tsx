@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { onBeforeFlush, sendProgress } from '../client/progress';
 import { useProgress } from './useProgress';
 
@@ -29,22 +29,29 @@ export default function Reflection({ moduleId, lessonId, prompt, labels, notesHr
   const id = useId();
 
   const pending = useRef<string | null>(null);
-  useEffect(() => () => clearTimeout(timer.current), []);
+  const save = useCallback(
+    (value: string): void => {
+      clearTimeout(timer.current);
+      pending.current = null;
+      sendProgress({ type: 'note.save', moduleId, lessonId, text: value });
+      setSaved(true);
+    },
+    [moduleId, lessonId],
+  );
+  useEffect(
+    () => () => {
+      clearTimeout(timer.current);
+    },
+    [],
+  );
   // Text typed just before the page is hidden or left is handed over before the final save.
   useEffect(
     () =>
       onBeforeFlush(() => {
         if (pending.current !== null) save(pending.current);
       }),
-    [],
+    [save],
   );
-
-  function save(value: string): void {
-    clearTimeout(timer.current);
-    pending.current = null;
-    sendProgress({ type: 'note.save', moduleId, lessonId, text: value });
-    setSaved(true);
-  }
 
   const onChange = (value: string): void => {
     setText(value);

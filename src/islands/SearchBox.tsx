@@ -31,7 +31,6 @@ const loadPagefind = (): Promise<Pagefind> => {
   return pagefind;
 };
 
-
 /** Course search over the Pagefind index of the page's language. The query is kept in `?q=`. */
 export default function SearchBox({ labels }: { labels: SearchLabels }) {
   const inputId = useId();

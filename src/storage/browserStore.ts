@@ -15,7 +15,7 @@ let opened: Promise<{ store: KeyValueStore; driver: StorageDriver }> | undefined
 export function openBrowserKeyValueStore(): Promise<{ store: KeyValueStore; driver: StorageDriver }> {
   opened ??= createLocalforageStore().then((result) => {
     // Ask the browser not to evict the learner's data; the answer is shown on the My data page.
-    void navigator.storage?.persist?.().catch(() => false);
+    if ('storage' in navigator && 'persist' in navigator.storage) void navigator.storage.persist().catch(() => false);
     return result;
   });
   return opened;
@@ -23,7 +23,8 @@ export function openBrowserKeyValueStore(): Promise<{ store: KeyValueStore; driv
 
 /** A ProgressStore over the browser store; opening happens inside the first call. */
 export function openBrowserProgressStore(): ProgressStore {
-  const progress = (): Promise<ProgressStore> => openBrowserKeyValueStore().then(({ store }) => createProgressStore(store));
+  const progress = (): Promise<ProgressStore> =>
+    openBrowserKeyValueStore().then(({ store }) => createProgressStore(store));
   return {
     load: async () => (await progress()).load(),
     save: async (doc) => (await progress()).save(doc),
@@ -47,8 +48,10 @@ export async function storageInfo(): Promise<StorageInfo> {
     (r) => r.driver,
     () => 'memory' as const,
   );
-  const persisted = navigator.storage?.persisted ? await navigator.storage.persisted().catch(() => null) : null;
-  const estimate = navigator.storage?.estimate ? await navigator.storage.estimate().catch(() => undefined) : undefined;
+  // StorageManager is missing in some embedded browsers even though the types say otherwise.
+  const manager = 'storage' in navigator ? navigator.storage : undefined;
+  const persisted = manager && 'persisted' in manager ? await manager.persisted().catch(() => null) : null;
+  const estimate = manager && 'estimate' in manager ? await manager.estimate().catch(() => undefined) : undefined;
   return { driver, persisted, usage: estimate?.usage, quota: estimate?.quota };
 }
 

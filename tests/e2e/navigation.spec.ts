@@ -49,7 +49,10 @@ test.describe('reading the course', () => {
     if (!module || !lesson) throw new Error('no lessons');
     await page.goto(`/moduulit/${module.id}/${lesson.id}/`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(lesson.title.fi);
-    await expect(page.locator('link[rel="alternate"][hreflang="en"]')).toHaveAttribute('href', new RegExp(`/en/modules/${module.id}/${lesson.id}/$`));
+    await expect(page.locator('link[rel="alternate"][hreflang="en"]')).toHaveAttribute(
+      'href',
+      new RegExp(`/en/modules/${module.id}/${lesson.id}/$`),
+    );
 
     await page.getByRole('link', { name: 'Read this page in English' }).click();
     await expect(page).toHaveURL(`/en/modules/${module.id}/${lesson.id}/`);

@@ -4,7 +4,9 @@ import { manifestOf } from './helpers';
 import type { ManifestModule } from '../../src/schemas/manifest';
 
 const axeClean = async (page: Page): Promise<void> => {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
   expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 };
 
@@ -17,7 +19,12 @@ async function passQuiz(page: Page, check: string, retry: string): Promise<void>
   await expect(page.getByRole('status').filter({ hasText: '%' })).toBeVisible();
   const correct: number[][] = [];
   for (let i = 0; i < count; i++) {
-    correct.push(await questions.nth(i).locator('li').evaluateAll((lis) => lis.flatMap((li, j) => (li.classList.contains('opt-correct') ? [j] : []))));
+    correct.push(
+      await questions
+        .nth(i)
+        .locator('li')
+        .evaluateAll((lis) => lis.flatMap((li, j) => (li.classList.contains('opt-correct') ? [j] : []))),
+    );
   }
   const retryButton = page.getByRole('button', { name: retry });
   if (await retryButton.isVisible()) await retryButton.click();
@@ -37,12 +44,20 @@ async function completeModule(page: Page, module: ManifestModule, lang: 'fi' | '
     await page.waitForURL((url) => !url.pathname.endsWith(`/${lesson.id}/`));
   }
   await expect(page).toHaveURL(new RegExp(`${base}/${module.id}/(osaamistesti|knowledge-check)/`));
-  await passQuiz(page, lang === 'fi' ? 'Tarkista vastaukset' : 'Check answers', lang === 'fi' ? 'Yritä uudelleen' : 'Try again');
-  await expect(page.getByRole('status').filter({ hasText: '%' })).toContainText(lang === 'fi' ? 'Läpäisit' : 'You passed');
+  await passQuiz(
+    page,
+    lang === 'fi' ? 'Tarkista vastaukset' : 'Check answers',
+    lang === 'fi' ? 'Yritä uudelleen' : 'Try again',
+  );
+  await expect(page.getByRole('status').filter({ hasText: '%' })).toContainText(
+    lang === 'fi' ? 'Läpäisit' : 'You passed',
+  );
 }
 
 test.describe('progress', () => {
-  test('a learner completes a module end to end, and it stays completed after a reload, in both languages', async ({ page }) => {
+  test('a learner completes a module end to end, and it stays completed after a reload, in both languages', async ({
+    page,
+  }) => {
     await page.goto('/');
     const manifest = await manifestOf(page);
     const module = manifest.modules[0];
@@ -52,15 +67,29 @@ test.describe('progress', () => {
 
     await page.goto('/');
     await page.reload();
-    await expect(page.locator(`.module-list [data-module-id="${module.id}"]`)).toHaveAttribute('data-progress', 'completed');
-    await expect(page.locator(`.module-list [data-module-id="${manifest.modules[1]?.id}"]`)).toHaveAttribute('data-progress', 'not-started');
+    await expect(page.locator(`.module-list [data-module-id="${module.id}"]`)).toHaveAttribute(
+      'data-progress',
+      'completed',
+    );
+    await expect(page.locator(`.module-list [data-module-id="${manifest.modules[1]?.id}"]`)).toHaveAttribute(
+      'data-progress',
+      'not-started',
+    );
 
     await page.goto('/en/');
-    await expect(page.locator(`.module-list [data-module-id="${module.id}"]`)).toHaveAttribute('data-progress', 'completed');
-    await expect(page.locator(`.module-list [data-module-id="${module.id}"] [data-status-text]`)).toHaveText('Completed');
+    await expect(page.locator(`.module-list [data-module-id="${module.id}"]`)).toHaveAttribute(
+      'data-progress',
+      'completed',
+    );
+    await expect(page.locator(`.module-list [data-module-id="${module.id}"] [data-status-text]`)).toHaveText(
+      'Completed',
+    );
     await page.goto(`/en/modules/${module.id}/`);
     for (const lesson of module.lessons) {
-      await expect(page.locator(`.lesson-list [data-lesson-id="${lesson.id}"]`)).toHaveAttribute('data-progress', 'completed');
+      await expect(page.locator(`.lesson-list [data-lesson-id="${lesson.id}"]`)).toHaveAttribute(
+        'data-progress',
+        'completed',
+      );
     }
   });
 
@@ -74,7 +103,10 @@ test.describe('progress', () => {
     await expect(page.locator(`.toc [data-lesson-id="${lesson.id}"]`)).toHaveAttribute('data-progress', 'in-progress');
     await expect(page.locator('html')).toHaveAttribute('data-progress-saved', 'true');
     await page.goto('/');
-    await expect(page.locator(`.module-list [data-module-id="${module.id}"]`)).toHaveAttribute('data-progress', 'in-progress');
+    await expect(page.locator(`.module-list [data-module-id="${module.id}"]`)).toHaveAttribute(
+      'data-progress',
+      'in-progress',
+    );
     await page.getByRole('link', { name: /Jatka siitä, mihin jäit/ }).click();
     await expect(page).toHaveURL(`/moduulit/${module.id}/${lesson.id}/`);
   });
@@ -114,8 +146,15 @@ test.describe('progress', () => {
     await b.waitForLoadState('load');
     const c = await context.newPage();
     await c.goto(`/moduulit/${module.id}/`);
-    await expect(c.locator(`.lesson-list [data-lesson-id="${first.id}"]`)).toHaveAttribute('data-progress', 'completed');
-    if (second) await expect(c.locator(`.lesson-list [data-lesson-id="${second.id}"]`)).toHaveAttribute('data-progress', 'completed');
+    await expect(c.locator(`.lesson-list [data-lesson-id="${first.id}"]`)).toHaveAttribute(
+      'data-progress',
+      'completed',
+    );
+    if (second)
+      await expect(c.locator(`.lesson-list [data-lesson-id="${second.id}"]`)).toHaveAttribute(
+        'data-progress',
+        'completed',
+      );
   });
 
   test('another open tab learns of a completed lesson within a second', async ({ context }) => {
@@ -129,6 +168,10 @@ test.describe('progress', () => {
     const b = await context.newPage();
     await b.goto(`/moduulit/${module.id}/${lesson.id}/`);
     await b.getByRole('button', { name: 'Merkitse tehdyksi ja jatka' }).click();
-    await expect(a.locator(`.lesson-list [data-lesson-id="${lesson.id}"]`)).toHaveAttribute('data-progress', 'completed', { timeout: 1500 });
+    await expect(a.locator(`.lesson-list [data-lesson-id="${lesson.id}"]`)).toHaveAttribute(
+      'data-progress',
+      'completed',
+      { timeout: 1500 },
+    );
   });
 });

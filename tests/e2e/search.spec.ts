@@ -36,6 +36,8 @@ test.describe('search', () => {
     await page.goto('/en/search/');
     await page.getByLabel('Search the course').fill('xyzzyqwerty');
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('status')).toHaveText('No results for “xyzzyqwerty”. Try another word or a shorter search.');
+    await expect(page.getByRole('status')).toHaveText(
+      'No results for “xyzzyqwerty”. Try another word or a shorter search.',
+    );
   });
 });

@@ -8,7 +8,13 @@ const stats = courseStats('content');
 describe('the course content', () => {
   it('has all seven modules in both languages', () => {
     expect(new Set(stats.map((r) => r.moduleId))).toEqual(new Set(moduleIds));
-    for (const id of moduleIds) expect(stats.filter((r) => r.moduleId === id).map((r) => r.lang).sort()).toEqual(['en', 'fi']);
+    for (const id of moduleIds)
+      expect(
+        stats
+          .filter((r) => r.moduleId === id)
+          .map((r) => r.lang)
+          .sort(),
+      ).toEqual(['en', 'fi']);
   });
 
   it('has 3–5 lessons per module, the same in both languages', () => {
@@ -16,14 +22,19 @@ describe('the course content', () => {
       const [en, fi] = stats.filter((r) => r.moduleId === id).sort((a, b) => a.lang.localeCompare(b.lang));
       expect(fi?.lessons.length, id).toBeGreaterThanOrEqual(3);
       expect(fi?.lessons.length, id).toBeLessThanOrEqual(5);
-      expect(en?.lessons.map((l) => l.id), id).toEqual(fi?.lessons.map((l) => l.id));
+      expect(
+        en?.lessons.map((l) => l.id),
+        id,
+      ).toEqual(fi?.lessons.map((l) => l.id));
     }
   });
 
   it('keeps every lesson within 400–900 words', () => {
     const table = stats.map((r) => `${r.moduleId} ${r.lang}: ${r.lessons.map((l) => l.words).join(', ')}`);
     console.log(`Words per lesson\n${table.join('\n')}`);
-    const outside = stats.flatMap((r) => r.lessons.filter((l) => l.words < 400 || l.words > 900).map((l) => `${l.file}: ${l.words} words`));
+    const outside = stats.flatMap((r) =>
+      r.lessons.filter((l) => l.words < 400 || l.words > 900).map((l) => `${l.file}: ${l.words} words`),
+    );
     expect(outside).toEqual([]);
   });
 

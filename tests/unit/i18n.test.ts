@@ -37,8 +37,12 @@ describe('paths', () => {
   it('puts Finnish at the root and English under /en/ with localised words', () => {
     expect(pathFor({ kind: 'home' }, 'fi')).toBe('/');
     expect(pathFor({ kind: 'home' }, 'en')).toBe('/en/');
-    expect(pathFor({ kind: 'lesson', moduleId: 'goals', lessonId: 'impact-chain' }, 'fi')).toBe('/moduulit/goals/impact-chain/');
-    expect(pathFor({ kind: 'lesson', moduleId: 'goals', lessonId: 'impact-chain' }, 'en')).toBe('/en/modules/goals/impact-chain/');
+    expect(pathFor({ kind: 'lesson', moduleId: 'goals', lessonId: 'impact-chain' }, 'fi')).toBe(
+      '/moduulit/goals/impact-chain/',
+    );
+    expect(pathFor({ kind: 'lesson', moduleId: 'goals', lessonId: 'impact-chain' }, 'en')).toBe(
+      '/en/modules/goals/impact-chain/',
+    );
     expect(pathFor({ kind: 'quiz', moduleId: 'goals' }, 'fi')).toBe('/moduulit/goals/osaamistesti/');
     expect(pathFor({ kind: 'search' }, 'en')).toBe('/en/search/');
   });

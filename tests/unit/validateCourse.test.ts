@@ -12,15 +12,34 @@ function soundCourse(): CourseSources {
     sources.modules.push({
       id: `${id}/module.yaml`,
       filePath: `content/modules/${id}/module.yaml`,
-      data: { id, order: i + 1, minutes: 20, title: localized(id), summary: localized('s'), objectives: { fi: ['a', 'b', 'c'], en: ['a', 'b', 'c'] } },
+      data: {
+        id,
+        order: i + 1,
+        minutes: 20,
+        title: localized(id),
+        summary: localized('s'),
+        objectives: { fi: ['a', 'b', 'c'], en: ['a', 'b', 'c'] },
+      },
     });
-    sources.quizzes.push({ id: `${id}/quiz.yaml`, filePath: `content/modules/${id}/quiz.yaml`, data: { questions: [] } });
+    sources.quizzes.push({
+      id: `${id}/quiz.yaml`,
+      filePath: `content/modules/${id}/quiz.yaml`,
+      data: { questions: [] },
+    });
     for (const lang of ['fi', 'en']) {
       for (const n of [1, 2]) {
         sources.lessons.push({
           id: `${id}/${lang}/0${n}-l${n}.mdx`,
           filePath: `content/modules/${id}/${lang}/0${n}-l${n}.mdx`,
-          data: { id: `l${n}`, order: n, title: `${lang} ${n}`, minutes: 5, summary: 's', takeaways: ['a', 'b'], reflection: 'r' },
+          data: {
+            id: `l${n}`,
+            order: n,
+            title: `${lang} ${n}`,
+            minutes: 5,
+            summary: 's',
+            takeaways: ['a', 'b'],
+            reflection: 'r',
+          },
           digest: `${id}${lang}${n}`,
         });
       }
@@ -70,8 +89,12 @@ describe('validateCourse', () => {
 
   it('names a module folder that is not one of the seven modules', () => {
     const s = soundCourse();
-    s.lessons.push({ ...s.lessons[0]!, id: 'ethics/fi/01-l1.mdx', filePath: 'content/modules/ethics/fi/01-l1.mdx' });
-    expect(problemsOf(s)[0]).toMatch(/^content\/modules\/ethics\/fi\/01-l1\.mdx: module id "ethics" \(the folder name\) is unknown/);
+    const [template] = s.lessons;
+    if (!template) throw new Error('no lessons');
+    s.lessons.push({ ...template, id: 'ethics/fi/01-l1.mdx', filePath: 'content/modules/ethics/fi/01-l1.mdx' });
+    expect(problemsOf(s)[0]).toMatch(
+      /^content\/modules\/ethics\/fi\/01-l1\.mdx: module id "ethics" \(the folder name\) is unknown/,
+    );
   });
 
   it('names a module whose id does not match its folder, and a missing module', () => {
@@ -83,7 +106,8 @@ describe('validateCourse', () => {
 
   it('refuses a lesson id that would collide with the knowledge check path', () => {
     const s = soundCourse();
-    for (const l of s.lessons.filter((x) => x.id.startsWith('goals/') && x.data.id === 'l2')) l.data = { ...l.data, id: 'osaamistesti' };
+    for (const l of s.lessons.filter((x) => x.id.startsWith('goals/') && x.data.id === 'l2'))
+      l.data = { ...l.data, id: 'osaamistesti' };
     expect(problemsOf(s).join('\n')).toContain('reserved for the knowledge check');
   });
 });
@@ -103,7 +127,8 @@ describe('buildManifest', () => {
     const a = soundCourse();
     const b = soundCourse();
     expect(contentVersionOf(a)).toBe(contentVersionOf(b));
-    b.lessons[3]!.digest = 'changed';
+    const changed = b.lessons[3];
+    if (changed) changed.digest = 'changed';
     expect(contentVersionOf(a)).not.toBe(contentVersionOf(b));
     expect(contentVersionOf(a)).toMatch(/^[0-9a-f]{12}$/);
   });
@@ -111,14 +136,28 @@ describe('buildManifest', () => {
 
 describe('content schemas', () => {
   it('explains a module id that is not one of the seven', () => {
-    const r = moduleSchema.safeParse({ id: 'ethics', order: 1, minutes: 5, title: localized('t'), summary: localized('s'), objectives: { fi: ['a', 'b', 'c'], en: ['a', 'b', 'c'] } });
+    const r = moduleSchema.safeParse({
+      id: 'ethics',
+      order: 1,
+      minutes: 5,
+      title: localized('t'),
+      summary: localized('s'),
+      objectives: { fi: ['a', 'b', 'c'], en: ['a', 'b', 'c'] },
+    });
     expect(r.success).toBe(false);
     expect(r.error?.issues[0]?.path).toEqual(['id']);
     expect(r.error?.issues[0]?.message).toContain('must be one of background');
   });
 
   it('requires the same number of objectives in both languages', () => {
-    const r = moduleSchema.safeParse({ id: 'goals', order: 1, minutes: 5, title: localized('t'), summary: localized('s'), objectives: { fi: ['a', 'b', 'c'], en: ['a', 'b', 'c', 'd'] } });
+    const r = moduleSchema.safeParse({
+      id: 'goals',
+      order: 1,
+      minutes: 5,
+      title: localized('t'),
+      summary: localized('s'),
+      objectives: { fi: ['a', 'b', 'c'], en: ['a', 'b', 'c', 'd'] },
+    });
     expect(r.error?.issues[0]?.path).toEqual(['objectives']);
   });
 
@@ -130,10 +169,20 @@ describe('content schemas', () => {
   it('requires a correct option and an explanation for every option', () => {
     const option = { text: localized('o'), correct: false, explanation: localized('e') };
     const question = { id: 'q', prompt: localized('p'), options: [option, option] };
-    const r = quizSchema.safeParse({ questions: [question, { ...question, id: 'q2' }, { ...question, id: 'q3' }, { ...question, id: 'q4' }, { ...question, id: 'q5' }] });
+    const r = quizSchema.safeParse({
+      questions: [
+        question,
+        { ...question, id: 'q2' },
+        { ...question, id: 'q3' },
+        { ...question, id: 'q4' },
+        { ...question, id: 'q5' },
+      ],
+    });
     expect(r.error?.issues[0]?.message).toBe('needs at least one option with correct: true');
     const noExplanation = { text: localized('o'), correct: true };
-    const r2 = quizSchema.safeParse({ questions: [{ id: 'q', prompt: localized('p'), options: [noExplanation, option] }] });
+    const r2 = quizSchema.safeParse({
+      questions: [{ id: 'q', prompt: localized('p'), options: [noExplanation, option] }],
+    });
     expect(r2.error?.issues.some((i) => i.path.join('.') === 'questions.0.options.0.explanation')).toBe(true);
   });
 });

@@ -11,9 +11,17 @@ export type Route =
   | { kind: 'certificate' }
   | { kind: 'myData' }
   | { kind: 'accessibility' }
-  | { kind: 'privacy' };
+  | { kind: 'privacy' }
+  | { kind: 'feedback' }
+  | { kind: 'feedbackReview' }
+  | { kind: 'schedule' }
+  | { kind: 'meetingBrief'; academyId: string; meetingId: string }
+  | { kind: 'plan' }
+  | { kind: 'selfAssessment' }
+  | { kind: 'team' }
+  | { kind: 'offline' };
 
-type Word = Exclude<Route['kind'], 'home' | 'lesson'>;
+type Word = Exclude<Route['kind'], 'home' | 'lesson' | 'meetingBrief'>;
 
 /** Localised path words. Finnish lives at the root, English under /en/. */
 const words: Record<Lang, Record<Word, string>> = {
@@ -26,6 +34,13 @@ const words: Record<Lang, Record<Word, string>> = {
     myData: 'omat-tiedot',
     accessibility: 'saavutettavuus',
     privacy: 'tietosuoja',
+    feedback: 'palaute',
+    feedbackReview: 'palaute/tarkastelu',
+    schedule: 'aikataulu',
+    plan: 'kehittamissuunnitelma',
+    selfAssessment: 'itsearviointi',
+    team: 'tiimi',
+    offline: 'ei-yhteytta',
   },
   en: {
     module: 'modules',
@@ -36,6 +51,13 @@ const words: Record<Lang, Record<Word, string>> = {
     myData: 'my-data',
     accessibility: 'accessibility',
     privacy: 'privacy',
+    feedback: 'feedback',
+    feedbackReview: 'feedback/review',
+    schedule: 'schedule',
+    plan: 'development-plan',
+    selfAssessment: 'self-assessment',
+    team: 'team',
+    offline: 'offline',
   },
 };
 
@@ -57,6 +79,8 @@ export function pathFor(route: Route, lang: Lang): string {
       return `${p}${w.module}/${route.moduleId}/${route.lessonId}/`;
     case 'quiz':
       return `${p}${w.module}/${route.moduleId}/${w.quiz}/`;
+    case 'meetingBrief':
+      return `${p}${w.schedule}/${route.academyId}/${route.meetingId}/`;
     default:
       return `${p}${w[route.kind]}/`;
   }

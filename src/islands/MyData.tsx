@@ -4,14 +4,13 @@ import { buildExportFile, exportFileName, readImportFile, type ImportRefusal } f
 import { readQuarantined, storageInfo, type StorageInfo } from '../storage/browserStore';
 import type { ProgressDocument } from '../schemas/progress';
 import { summariseImport, type ImportSummary } from '../progress/importSummary';
+import { dataSections } from '../client/dataSections';
+import type { DataSection } from '../client/dataSection';
 import { fill } from './fill';
 
 type Labels = Record<string, string>;
-type Step =
-  | { kind: 'idle' }
-  | { kind: 'preview'; doc: ProgressDocument; summary: ImportSummary }
-  | { kind: 'confirmReplace'; doc: ProgressDocument; summary: ImportSummary }
-  | { kind: 'confirmDelete' };
+type Imported = { doc: ProgressDocument; summary: ImportSummary; sections: { section: DataSection; data: unknown }[] };
+type Step = { kind: 'idle' } | ({ kind: 'preview' | 'confirmReplace' } & Imported) | { kind: 'confirmDelete' };
 
 const download = (name: string, data: unknown): void => {
   const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
@@ -25,7 +24,7 @@ const download = (name: string, data: unknown): void => {
 };
 
 /** My data: where data is stored, export, import with a preview, delete everything, set-aside data. */
-export default function MyData({ labels }: { lang: 'fi' | 'en'; labels: Labels }) {
+export default function MyData({ lang, labels }: { lang: 'fi' | 'en'; labels: Labels }) {
   const l = (key: string, values?: Record<string, string | number>): string => fill(labels[key] ?? key, values ?? {});
   const fileId = useId();
   const [info, setInfo] = useState<StorageInfo | null>(null);
@@ -55,7 +54,13 @@ export default function MyData({ labels }: { lang: 'fi' | 'en'; labels: Labels }
   const onExport = async (): Promise<void> => {
     await flushProgress();
     const view = getProgressView();
-    if (view) download(exportFileName(new Date()), buildExportFile(view.doc, new Date()));
+    if (!view) return;
+    const sections: Record<string, unknown> = {};
+    for (const section of dataSections) {
+      const data = await section.exportData();
+      if (data !== undefined) sections[section.key] = data;
+    }
+    download(exportFileName(new Date()), buildExportFile(view.doc, new Date(), sections));
   };
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>): Promise<void> => {
@@ -73,7 +78,12 @@ export default function MyData({ labels }: { lang: 'fi' | 'en'; labels: Labels }
     }
     const view = getProgressView();
     if (!view) return;
-    setStep({ kind: 'preview', doc: result.progress, summary: summariseImport(view.doc, result.progress) });
+    setStep({
+      kind: 'preview',
+      doc: result.progress,
+      summary: summariseImport(view.doc, result.progress),
+      sections: result.sections,
+    });
   };
 
   return (
@@ -111,6 +121,13 @@ export default function MyData({ labels }: { lang: 'fi' | 'en'; labels: Labels }
         {(step.kind === 'preview' || step.kind === 'confirmReplace') && (
           <div ref={stepRef} tabIndex={-1} className="import-preview">
             <p>{l('importPreview', { ...step.summary })}</p>
+            {step.sections.length > 0 && (
+              <ul>
+                {step.sections.map(({ section, data }) => (
+                  <li key={section.key}>{section.describe(data, lang)}</li>
+                ))}
+              </ul>
+            )}
             {step.kind === 'preview' ? (
               <p className="actions">
                 <button
@@ -118,7 +135,10 @@ export default function MyData({ labels }: { lang: 'fi' | 'en'; labels: Labels }
                   className="primary"
                   onClick={() => {
                     sendProgress({ type: 'doc.external', doc: step.doc });
-                    void flushProgress().then(() => {
+                    void Promise.all([
+                      flushProgress(),
+                      ...step.sections.map((x) => x.section.importData(x.data, 'merge')),
+                    ]).then(() => {
                       finish(l('imported'));
                     });
                   }}
@@ -128,7 +148,7 @@ export default function MyData({ labels }: { lang: 'fi' | 'en'; labels: Labels }
                 <button
                   type="button"
                   onClick={() => {
-                    setStep({ kind: 'confirmReplace', doc: step.doc, summary: step.summary });
+                    setStep({ ...step, kind: 'confirmReplace' });
                   }}
                 >
                   {l('replace')}
@@ -154,7 +174,13 @@ export default function MyData({ labels }: { lang: 'fi' | 'en'; labels: Labels }
                     onClick={() => {
                       resetEverywhere();
                       sendProgress({ type: 'doc.external', doc: step.doc });
-                      void flushProgress().then(() => {
+                      void Promise.all([
+                        flushProgress(),
+                        ...dataSections.map((section) => {
+                          const imported = step.sections.find((x) => x.section === section);
+                          return imported ? section.importData(imported.data, 'replace') : section.clear();
+                        }),
+                      ]).then(() => {
                         finish(l('imported'));
                       });
                     }}
@@ -190,7 +216,7 @@ export default function MyData({ labels }: { lang: 'fi' | 'en'; labels: Labels }
                 className="danger primary"
                 onClick={() => {
                   resetEverywhere();
-                  void flushProgress().then(() => {
+                  void Promise.all([flushProgress(), ...dataSections.map((section) => section.clear())]).then(() => {
                     finish(l('deleted'));
                   });
                 }}

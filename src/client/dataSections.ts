@@ -1,0 +1,7 @@
+import type { DataSection } from './dataSection';
+
+/**
+ * Every stored kind of data that My data exports, imports and deletes together with progress.
+ * A feature adds its section here; the features themselves never import each other.
+ */
+export const dataSections: DataSection[] = [];

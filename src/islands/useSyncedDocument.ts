@@ -1,0 +1,14 @@
+import { useSyncExternalStore } from 'react';
+import type { SyncedDocument, SyncedState } from '../client/syncedDocument';
+
+/**
+ * Follows a synced document in an island. The server render and hydration see `null`, so islands
+ * render their "loading" state first and never overwrite stored data with an empty form.
+ */
+export function useSyncedDocument<T>(doc: () => SyncedDocument<T>): SyncedState<T> | null {
+  return useSyncExternalStore(
+    (listener) => doc().subscribe(listener),
+    () => doc().get(),
+    () => null,
+  );
+}

@@ -1,5 +1,9 @@
 import { defineConfig, devices } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { findBrowser } from './scripts/findBrowser.mjs';
+import { REVIEW_TOKEN } from './tests/e2e/reviewToken';
 
 /** The tests get a port of their own, so they never test a stale `npm start` left running. */
 const port = Number(process.env['TEST_PORT'] ?? 4391);
@@ -32,7 +36,13 @@ export default defineConfig({
   webServer: {
     command: 'node server/start.ts',
     url: `http://127.0.0.1:${port}/`,
-    env: { PORT: String(port), HOST: '127.0.0.1' },
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      // A fresh collector database for every run, and review enabled with a known token.
+      FEEDBACK_DATA_DIR: mkdtempSync(join(tmpdir(), 'hankintapolku-e2e-')),
+      FEEDBACK_ADMIN_TOKEN: REVIEW_TOKEN,
+    },
     reuseExistingServer: false,
     timeout: 30_000,
   },

@@ -8,7 +8,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { feedbackItemSchema, feedbackQuerySchema, fieldErrors } from '../../src/schemas/feedback.ts';
-import { toCsv, type CsvValue } from './csv.ts';
+import { toCsv, type CsvValue } from '../../src/features/feedback/csv.ts';
 import { createBatchWriter, type FeedbackFilter, type FeedbackStore, type StoredFeedback } from './db.ts';
 import { createRateLimiter } from './rateLimit.ts';
 

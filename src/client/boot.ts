@@ -4,6 +4,7 @@
  */
 import { getProgressView, isSettled, progressActor, sendProgress } from './progress';
 import { applyProgressToDom } from './progressDom';
+import { startOutbox } from '../features/feedback/outboxClient';
 
 const main = document.getElementById('main');
 const moduleId = main?.dataset['locationModule'];
@@ -29,3 +30,6 @@ const render = (): void => {
 };
 progressActor().subscribe(render);
 render();
+
+// Feedback written earlier (perhaps offline) is delivered on the next visit to any course page.
+startOutbox();

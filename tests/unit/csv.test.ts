@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvRow, toCsv } from '../../server/collector/csv';
+import { csvCell, csvRow, toCsv } from '../../src/features/feedback/csv';
 
 describe('CSV cells (RFC 4180)', () => {
   it('leaves plain text, numbers and empty values as they are', () => {

@@ -1,0 +1,7 @@
+/**
+ * Build settings, read when the site is built.
+ * - HANKINTAPOLKU_PILOT: pilot mode shows a "Pilot version" banner and a feedback prompt on every
+ *   lesson. On unless set to "off" (a published course sets it off; the feedback link stays).
+ * - PUBLIC_FEEDBACK_ENDPOINT: where feedback is sent; the same origin's /api/feedback by default.
+ */
+export const pilotMode: boolean = process.env['HANKINTAPOLKU_PILOT'] !== 'off';

@@ -1,0 +1,103 @@
+import { expect, test } from '@playwright/test';
+import { manifestOf } from './helpers';
+
+/** Writes a value straight into the course's IndexedDB store, as a broken or old build might have. */
+async function writeRaw(page: import('@playwright/test').Page, key: string, value: unknown): Promise<void> {
+  await page.evaluate(
+    async ([k, v]) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('hankintapolku');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction('data', 'readwrite');
+        tx.objectStore('data').put(v, k as string);
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    },
+    [key, value] as const,
+  );
+}
+
+async function storedKeys(page: import('@playwright/test').Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('hankintapolku');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const keys = await new Promise<IDBValidKey[]>((resolve) => {
+      const r = db.transaction('data').objectStore('data').getAllKeys();
+      r.onsuccess = () => resolve(r.result);
+    });
+    db.close();
+    return keys.map(String);
+  });
+}
+
+test.describe('stored data that goes wrong', () => {
+  test('unreadable progress is set aside, the learner is told, and the course starts clean without crashing', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await expect(page.locator('html')).toHaveAttribute('data-progress-saved', 'true');
+    await writeRaw(page, 'progress', { kind: 'hankintapolku.progress', schemaVersion: 1, lessons: 'not an object' });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.reload();
+    await expect(page.getByRole('alert')).toContainText('ei voitu lukea');
+    await expect(page.locator('.module-list [data-progress="not-started"]')).toHaveCount(7);
+    const keys = await storedKeys(page);
+    expect(keys.some((k) => /^quarantine\/.+\/progress$/.test(k))).toBe(true);
+    expect(errors).toEqual([]);
+
+    await page.goto('/en/my-data/');
+    await expect(page.getByRole('heading', { name: 'Data set aside' })).toBeVisible();
+    await expect(page.getByRole('button', { name: /Download quarantine\// })).toBeVisible();
+  });
+
+  test('without IndexedDB the course keeps progress in localStorage', async ({ page }) => {
+    await page.addInitScript(() => {
+      Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
+    });
+    await page.goto('/');
+    const manifest = await manifestOf(page);
+    const module = manifest.modules[0];
+    const lesson = module?.lessons[0];
+    if (!module || !lesson) throw new Error('no lesson');
+    await page.goto(`/moduulit/${module.id}/${lesson.id}/`);
+    await page.getByRole('button', { name: 'Merkitse tehdyksi ja jatka' }).click();
+    await page.waitForURL((url) => !url.pathname.endsWith(`/${lesson.id}/`));
+    await page.goto(`/moduulit/${module.id}/`);
+    await expect(page.locator(`.lesson-list [data-lesson-id="${lesson.id}"]`)).toHaveAttribute(
+      'data-progress',
+      'completed',
+    );
+    await expect(page.locator('[data-storage-notice]')).toBeEmpty();
+    await page.goto('/omat-tiedot/');
+    await expect(page.locator('[data-storage-driver]')).toHaveAttribute('data-storage-driver', 'localstorage');
+  });
+
+  test('with no storage at all the course works in memory and says progress will not be kept', async ({ page }) => {
+    await page.addInitScript(() => {
+      Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
+      Object.defineProperty(window, 'localStorage', {
+        configurable: true,
+        get() {
+          throw new DOMException('blocked', 'SecurityError');
+        },
+      });
+    });
+    await page.goto('/');
+    await expect(page.getByRole('alert')).toContainText('katoavat, kun suljet sivun');
+    const manifest = await manifestOf(page);
+    const module = manifest.modules[0];
+    const lesson = module?.lessons[0];
+    await page.goto(`/moduulit/${module?.id}/${lesson?.id}/`);
+    await expect(page.locator(`.toc [data-lesson-id="${lesson?.id}"]`)).toHaveAttribute('data-progress', 'in-progress');
+    await expect(page.getByRole('button', { name: 'Merkitse tehdyksi ja jatka' })).toBeEnabled();
+  });
+});

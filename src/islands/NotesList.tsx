@@ -9,19 +9,24 @@ interface Props {
 
 /** The learner's answers to the reflection prompts, grouped by module in course order. */
 export default function NotesList({ lang, labels, lessonHrefs }: Props) {
-  const groups = useProgress(
-    (view) =>
-      view.manifest.modules
-        .map((m) => ({
-          id: m.id,
-          title: m.title[lang],
-          notes: m.lessons
-            .map((l) => ({ key: `${m.id}/${l.id}`, title: l.title[lang], note: view.doc.notes[`${m.id}/${l.id}`] }))
-            .filter((n) => n.note && n.note.text.trim() !== ''),
-        }))
-        .filter((g) => g.notes.length > 0),
-    null,
-  );
+  const groups = useProgress((view) => {
+    const known = new Set<string>();
+    const byModule = view.manifest.modules.map((m) => ({
+      id: m.id,
+      title: m.title[lang],
+      notes: m.lessons
+        .map((l) => {
+          known.add(`${m.id}/${l.id}`);
+          return { key: `${m.id}/${l.id}`, title: l.title[lang], note: view.doc.notes[`${m.id}/${l.id}`] };
+        })
+        .filter((n) => n.note && n.note.text.trim() !== ''),
+    }));
+    // Notes of lessons that have since been removed from the course are the learner's words: keep showing them.
+    const others = Object.entries(view.doc.notes)
+      .filter(([key, note]) => !known.has(key) && note.text.trim() !== '')
+      .map(([key, note]) => ({ key, title: key, note }));
+    return [...byModule, { id: 'other', title: labels.other, notes: others }].filter((g) => g.notes.length > 0);
+  }, null);
   if (groups === null) return <p>{labels.loading}</p>;
   if (groups.length === 0) return <p>{labels.empty}</p>;
   return (
@@ -31,9 +36,7 @@ export default function NotesList({ lang, labels, lessonHrefs }: Props) {
           <h2 id={`notes-${g.id}`}>{g.title}</h2>
           {g.notes.map((n) => (
             <article key={n.key} className="note">
-              <h3>
-                <a href={lessonHrefs[n.key]}>{n.title}</a>
-              </h3>
+              <h3>{lessonHrefs[n.key] ? <a href={lessonHrefs[n.key]}>{n.title}</a> : n.title}</h3>
               <p className="note-text">{n.note?.text}</p>
               <p className="meta">
                 {new Date(n.note?.updatedAt ?? 0).toLocaleString(lang === 'fi' ? 'fi-FI' : 'en-GB', {

@@ -23,4 +23,7 @@ export default defineConfig({
   },
   devToolbar: { enabled: false },
   prefetch: false,
+  // Islands load their own chunks when they hydrate; Vite's preload helper would add a script to
+  // every page for nothing.
+  vite: { build: { modulePreload: false }, environments: { client: { build: { modulePreload: false } } } },
 });

@@ -62,5 +62,9 @@ export default defineConfig(
     files: ['src/pages/**', 'src/layouts/**', 'src/views/**', 'src/components/**', 'src/islands/**'],
     rules: restrict(boundaries.pages),
   },
-  { files: ['src/**'], ignores: ['src/storage/localforageStore.ts'], rules: restrict(boundaries.notStorage) },
+  {
+    files: ['src/**'],
+    ignores: ['src/storage/localforageStore.ts', 'src/storage/localforage-nopromises.d.ts'],
+    rules: restrict(boundaries.notStorage),
+  },
 );

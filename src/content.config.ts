@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { courseSchema, lessonSchema, moduleSchema, pageSchema, quizSchema } from './schemas/content';
+import { academySchema } from './schemas/academy';
 import { contentUrl } from './course/contentDir';
 
 /*
@@ -41,4 +42,14 @@ const pages = defineCollection({
   schema: pageSchema,
 });
 
-export const collections = { course, modules, quizzes, lessons, pages };
+/** Self-study schedules of development programmes (content/academies/*.yaml, see content/README.md). */
+const academies = defineCollection({
+  loader: glob({
+    pattern: '*.yaml',
+    base: contentUrl('academies/'),
+    generateId: ({ entry }) => entry.replace(/\.yaml$/, ''),
+  }),
+  schema: academySchema,
+});
+
+export const collections = { course, modules, quizzes, lessons, pages, academies };

@@ -4,7 +4,7 @@
  */
 import { getProgressView, isSettled, progressActor, sendProgress } from './progress';
 import { applyProgressToDom } from './progressDom';
-import { startOutbox } from '../features/feedback/outboxClient';
+import { openBrowserKeyValueStore } from '../storage/browserStore';
 
 const main = document.getElementById('main');
 const moduleId = main?.dataset['locationModule'];
@@ -31,5 +31,12 @@ const render = (): void => {
 progressActor().subscribe(render);
 render();
 
-// Feedback written earlier (perhaps offline) is delivered on the next visit to any course page.
-startOutbox();
+// Feedback written earlier (perhaps offline) is delivered on the next visit to any course page. The
+// outbox code loads only when something is waiting, so pages without pending feedback stay light.
+void openBrowserKeyValueStore()
+  .then(({ store }) => store.getItem('feedback'))
+  .then(async (stored) => {
+    const entries = (stored as { entries?: { state?: string }[] } | null)?.entries ?? [];
+    if (entries.some((e) => e.state === 'waiting')) (await import('../features/feedback/outboxClient')).startOutbox();
+  })
+  .catch(() => undefined);

@@ -1,12 +1,6 @@
 import { z } from 'zod';
 
-/** The languages of the course. Finnish is the primary language and lives at the site root. */
-export const languages = ['fi', 'en'] as const;
-export type Lang = (typeof languages)[number];
-
-/** The seven modules of the basic course, in course order. Progress is keyed by these ids. */
-export const moduleIds = ['background', 'teamwork', 'goals', 'constraints', 'tools', 'measurement', 'support'] as const;
-export type ModuleId = (typeof moduleIds)[number];
+export { languages, moduleIds, type Lang, type ModuleId } from './ids';
 
 /** A stable id: lowercase letters, digits and single hyphens. */
 export const stableId = z

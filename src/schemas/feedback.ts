@@ -2,16 +2,23 @@
 // server (POST /api/feedback), so it uses zod/mini: the full zod API would weigh down the island.
 // Every schema carries its own message because zod/mini ships no English locale ("Invalid input").
 import { z } from 'zod/mini';
-import { languages, moduleIds } from './common.ts';
+import { languages, moduleIds } from './ids.ts';
+import {
+  CONTENT_VERSION_MAX,
+  FEEDBACK_EMAIL_MAX,
+  FEEDBACK_NAME_MAX,
+  FEEDBACK_TEXT_MAX,
+  feedbackTypes,
+} from './feedbackLimits.ts';
 
-export const feedbackTypes = ['comment', 'question', 'wish'] as const;
-export type FeedbackType = (typeof feedbackTypes)[number];
+export { CONTENT_VERSION_MAX, FEEDBACK_EMAIL_MAX, FEEDBACK_NAME_MAX, FEEDBACK_TEXT_MAX, feedbackTypes };
+export type { FeedbackType } from './feedbackLimits.ts';
 
-export const FEEDBACK_TEXT_MAX = 2000;
-export const FEEDBACK_NAME_MAX = 120;
-/** RFC 5321 limits a forward path to 256 octets including the angle brackets. */
-export const FEEDBACK_EMAIL_MAX = 254;
-export const CONTENT_VERSION_MAX = 64;
+// Own patterns instead of zod's uuid, email and ISO checks keep the browser bundle small (the browser
+// loads this schema for its outbox); they accept the same forms.
+const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+const EMAIL = /^(?!\.)(?!.*\.\.)[A-Za-z0-9_'+\-.]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
 /** Distinguishes a missing field from a wrong one, so the learner is told which fix is needed. */
 const required =
@@ -22,7 +29,9 @@ const required =
 export const feedbackItemSchema = z.object(
   {
     /** UUID v4 made by the browser when the item is written; a retry reuses it, so the collector stores it once. */
-    id: z.uuid({ version: 'v4', error: required('An id is required.', 'The id must be a UUID v4.') }),
+    id: z
+      .string({ error: required('An id is required.', 'The id must be a UUID v4.') })
+      .check(z.regex(UUID_V4, { error: 'The id must be a UUID v4.' })),
     /** What kind of feedback this is: kommentti, kysymys or toive. */
     type: z.enum(feedbackTypes, {
       error: required('Choose a feedback type.', 'The type must be comment, question or wish.'),
@@ -60,7 +69,7 @@ export const feedbackItemSchema = z.object(
         z.maxLength(FEEDBACK_EMAIL_MAX, {
           error: `The email address is too long: at most ${FEEDBACK_EMAIL_MAX} characters.`,
         }),
-        z.email({ error: 'The email address is not valid, e.g. name@example.fi.' }),
+        z.regex(EMAIL, { error: 'The email address is not valid, e.g. name@example.fi.' }),
       ),
     ),
     /** The module the feedback is about, one of the seven stable module ids. */
@@ -85,10 +94,16 @@ export const feedbackItemSchema = z.object(
         }),
       ),
     /** When the learner wrote the item (ISO 8601 date and time), which can be long before it is delivered. */
-    createdAt: z.iso.datetime({
-      offset: true,
-      error: required('The creation time is required.', 'The creation time must be an ISO 8601 date and time.'),
-    }),
+    createdAt: z
+      .string({
+        error: required('The creation time is required.', 'The creation time must be an ISO 8601 date and time.'),
+      })
+      .check(
+        z.regex(ISO_DATE_TIME, { error: 'The creation time must be an ISO 8601 date and time.' }),
+        z.refine((value) => !Number.isNaN(Date.parse(value)), {
+          error: 'The creation time must be an ISO 8601 date and time.',
+        }),
+      ),
   },
   { error: 'The feedback must be a JSON object.' },
 );
@@ -111,31 +126,3 @@ export function fieldErrors(error: Pick<z.core.$ZodError, 'issues'>): Record<str
   }
   return fields;
 }
-
-/**
- * The query string of the review endpoints (GET /api/feedback, /api/feedback.csv, /api/feedback/summary).
- * Every filter is optional; `since` is compared with the time the collector received the item, so
- * items written offline long ago but delivered late are not missed.
- */
-export const feedbackQuerySchema = z.object({
-  /** Only feedback about this module. */
-  module: z.optional(z.enum(moduleIds, { error: `The module must be one of: ${moduleIds.join(', ')}.` })),
-  /** Only feedback about this lesson (its stable id). */
-  lesson: z.optional(
-    z.string().check(
-      z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-        error: 'The lesson id must use only lowercase letters, digits and hyphens, e.g. "why-it-matters".',
-      }),
-    ),
-  ),
-  /** Only feedback of this type. */
-  type: z.optional(z.enum(feedbackTypes, { error: 'The type must be comment, question or wish.' })),
-  /** Only feedback received at or after this date (YYYY-MM-DD, UTC midnight) or date and time (ISO 8601). */
-  since: z.optional(
-    z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
-      error: 'since must be a date (2025-01-31) or an ISO 8601 date and time (2025-01-31T12:00:00Z).',
-    }),
-  ),
-});
-
-export type FeedbackQuery = z.infer<typeof feedbackQuerySchema>;

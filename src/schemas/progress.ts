@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { isoTime as isoTimeSchema } from './isoTime';
 
 /*
  * The learner's progress as it is stored in the browser and passed between tabs.
@@ -22,7 +23,7 @@ const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const lessonKeyPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** A moment as an ISO 8601 date-time; offsets are accepted because imports may carry them. */
-const isoTime = z.iso.datetime({ offset: true, error: 'must be an ISO date-time such as 2025-01-31T12:00:00.000Z' });
+const isoTime = isoTimeSchema();
 const stableIdString = z.string().check(z.regex(idPattern, { error: 'must be an id such as "goals"' }));
 const lessonKey = z
   .string()

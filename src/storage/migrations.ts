@@ -9,8 +9,8 @@
  * newer deploy, then an older one was served) is refused with NewerSchemaVersionError and left
  * untouched, so the newer build can still read it.
  */
-import { z } from 'zod/mini';
 import { PROGRESS_SCHEMA_VERSION, progressDocumentSchema, type ProgressDocument } from '../schemas/progress';
+import { describeIssues } from '../schemas/describeIssues';
 
 /** The stored value before it is known to be valid. */
 export type StoredRecord = Record<string, unknown>;
@@ -100,6 +100,6 @@ export function runMigrations(raw: unknown, steps: readonly MigrationStep[], tar
 export function migrateProgress(raw: unknown): ProgressDocument {
   const migrated = runMigrations(raw, progressMigrations, PROGRESS_SCHEMA_VERSION);
   const parsed = progressDocumentSchema.safeParse(migrated);
-  if (!parsed.success) throw new InvalidProgressError(z.prettifyError(parsed.error));
+  if (!parsed.success) throw new InvalidProgressError(describeIssues(parsed.error));
   return parsed.data;
 }

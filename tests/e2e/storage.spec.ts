@@ -8,13 +8,13 @@ async function writeRaw(page: import('@playwright/test').Page, key: string, valu
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open('hankintapolku');
         request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
+        request.onerror = () => reject(new Error(String(request.error)));
       });
       await new Promise<void>((resolve, reject) => {
         const tx = db.transaction('data', 'readwrite');
-        tx.objectStore('data').put(v, k as string);
+        tx.objectStore('data').put(v, k);
         tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
+        tx.onerror = () => reject(new Error(String(tx.error)));
       });
       db.close();
     },
@@ -27,7 +27,7 @@ async function storedKeys(page: import('@playwright/test').Page): Promise<string
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open('hankintapolku');
       request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
+      request.onerror = () => reject(new Error(String(request.error)));
     });
     const keys = await new Promise<IDBValidKey[]>((resolve) => {
       const r = db.transaction('data').objectStore('data').getAllKeys();

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  FEEDBACK_TEXT_MAX,
-  WHOLE_ITEM,
-  feedbackItemSchema,
-  feedbackQuerySchema,
-  fieldErrors,
-} from '../../src/schemas/feedback';
+import { FEEDBACK_TEXT_MAX, WHOLE_ITEM, feedbackItemSchema, fieldErrors } from '../../src/schemas/feedback';
+import { feedbackQuerySchema } from '../../src/schemas/feedbackQuery';
 
 const valid = {
   id: '3b241101-e2bb-4255-8caf-4136c566a962',

@@ -1,14 +1,13 @@
 import { useId, useRef, useState, useSyncExternalStore, type SubmitEvent } from 'react';
+import type { FeedbackItem } from '../../schemas/feedback';
 import {
   FEEDBACK_EMAIL_MAX,
   FEEDBACK_NAME_MAX,
   FEEDBACK_TEXT_MAX,
   feedbackTypes,
-  type FeedbackItem,
   type FeedbackType,
-} from '../../schemas/feedback';
+} from '../../schemas/feedbackLimits';
 import { fill } from '../../islands/fill';
-import { submitFeedback } from './outboxClient';
 
 interface Props {
   lang: 'fi' | 'en';
@@ -95,6 +94,8 @@ export default function FeedbackForm({
       ...(about.moduleId ? { moduleId: about.moduleId as FeedbackItem['moduleId'] & string } : {}),
       ...(about.lessonId ? { lessonId: about.lessonId } : {}),
     };
+    // The outbox code loads when the first feedback is sent, not with every lesson page.
+    const { submitFeedback } = await import('./outboxClient');
     await submitFeedback(item);
     setText('');
     setRating('');

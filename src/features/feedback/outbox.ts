@@ -10,8 +10,10 @@
  * stores it once however often it is sent. Migration cases: only v1 exists; a newer one is refused.
  */
 import { z } from 'zod/mini';
+import { isoTime as isoTimeSchema } from '../../schemas/isoTime';
 import { feedbackItemSchema, type FeedbackItem } from '../../schemas/feedback';
 import { NewerFormatError } from '../../storage/documentStore';
+import { describeIssues } from '../../schemas/describeIssues';
 
 export const FEEDBACK_KEY = 'feedback';
 export const OUTBOX_SCHEMA_VERSION = 1;
@@ -19,7 +21,7 @@ export const OUTBOX_SCHEMA_VERSION = 1;
 export const outboxStates = ['waiting', 'sent', 'refused'] as const;
 export type OutboxState = (typeof outboxStates)[number];
 
-const isoTime = z.iso.datetime({ offset: true });
+const isoTime = isoTimeSchema();
 
 const entrySchema = z.object({
   /** The feedback as written, sent as is. */
@@ -57,7 +59,7 @@ export function parseOutbox(raw: unknown): Outbox {
       throw new NewerFormatError('feedback was saved by a newer version');
   }
   const parsed = outboxSchema.safeParse(raw);
-  if (!parsed.success) throw new Error(z.prettifyError(parsed.error));
+  if (!parsed.success) throw new Error(describeIssues(parsed.error));
   return parsed.data;
 }
 

@@ -1,0 +1,329 @@
+// `npm run bench:lighthouse`: Lighthouse (mobile emulation, simulated throttling: its defaults) on
+// home, a lesson, the knowledge check and the development plan, BENCH_RUNS times each (default 3),
+// against the goals: performance ≥ 95, accessibility, best practices and SEO 100, TBT ≤ 50 ms,
+// CLS ≤ 0.02. In the same run, the floor: the same lesson with every <script> removed, served from
+// a second private copy of the site, to show what our JavaScript costs in LCP and bytes.
+// Measures a private copy of the existing ./dist (never rebuilds it) served by the real server, in
+// the same Chromium as the browser tests, launched by chrome-launcher. Prints a Markdown table and
+// writes bench/results/lighthouse.json.
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { findBrowser } from './findBrowser.mjs';
+import { firstLessonPath, pagePaths } from './lib/benchPageWeight.ts';
+import {
+  benchRuns,
+  kb,
+  machine,
+  makeScratch,
+  serveDist,
+  showSpread,
+  sleep,
+  snapshotDist,
+  spread,
+  writeResults,
+  type Spread,
+} from './lib/benchStats.ts';
+
+const chromeFlags = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+type Category = (typeof categories)[number];
+
+const goals = {
+  performance: 95,
+  accessibility: 100,
+  'best-practices': 100,
+  seo: 100,
+  totalBlockingTimeMs: 50,
+  cumulativeLayoutShift: 0.02,
+};
+
+interface Run {
+  scores: Record<Category, number>;
+  lcpMs: number;
+  fcpMs: number;
+  tbtMs: number;
+  cls: number;
+  totalBytes: number;
+  /** Audits that cost points, per category: id → what Lighthouse displayed. */
+  failing: Record<Category, Record<string, string>>;
+  /** Lighthouse's measure of this machine's speed (higher is faster; a loaded machine scores low). */
+  benchmarkIndex: number;
+  /** The scripts that cost the most main-thread time (bootup-time), ms. */
+  bootup: Array<{ url: string; ms: number }>;
+  /** The elements that shifted (layout-shifts), when there was a shift. */
+  shifted: string[];
+}
+
+interface PageRow {
+  label: string;
+  path: string;
+  skipped?: string;
+  scores?: Record<Category, Spread>;
+  lcpMs?: Spread;
+  fcpMs?: Spread;
+  tbtMs?: Spread;
+  cls?: Spread;
+  totalBytes?: Spread;
+  failing?: Record<Category, string[]>;
+  benchmarkIndex?: Spread;
+  bootup?: Run['bootup'];
+  shifted?: string[];
+  misses: string[];
+}
+
+async function audit(url: string, chromePath: string | undefined): Promise<Run> {
+  const chrome = await chromeLauncher.launch({ ...(chromePath ? { chromePath } : {}), chromeFlags });
+  try {
+    const result = await lighthouse(url, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: [...categories],
+    });
+    if (!result) throw new Error(`Lighthouse returned nothing for ${url}.`);
+    const { lhr } = result;
+    if (lhr.runtimeError) throw new Error(`Lighthouse could not audit ${url}: ${lhr.runtimeError.message}`);
+    const numeric = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
+    const scores = {} as Record<Category, number>;
+    const failing = {} as Record<Category, Record<string, string>>;
+    for (const category of categories) {
+      const entry = lhr.categories[category];
+      scores[category] = Math.round((entry?.score ?? 0) * 100);
+      failing[category] = Object.fromEntries(
+        (entry?.auditRefs ?? [])
+          .filter((ref) => ref.weight > 0)
+          .map((ref) => lhr.audits[ref.id])
+          .filter((item) => item !== undefined && item.score !== null && item.score < 1)
+          .map((item) => [item?.id ?? '', item?.displayValue ?? String(item?.score ?? '')]),
+      );
+    }
+    const items = (id: string) =>
+      (lhr.audits[id]?.details as { items?: Array<Record<string, unknown>> } | undefined)?.items ?? [];
+    const bootup = items('bootup-time')
+      .map((item) => ({
+        url: String(item['url']).replace(/^https?:\/\/[^/]+/, ''),
+        ms: Math.round(Number(item['total'])),
+      }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 5);
+    const shifted = items('layout-shifts')
+      .map((item) => (item['node'] as { selector?: string } | undefined)?.selector ?? '')
+      .filter(Boolean);
+    return {
+      scores,
+      lcpMs: numeric('largest-contentful-paint'),
+      fcpMs: numeric('first-contentful-paint'),
+      tbtMs: numeric('total-blocking-time'),
+      cls: numeric('cumulative-layout-shift'),
+      totalBytes: numeric('total-byte-weight'),
+      failing,
+      benchmarkIndex: lhr.environment.benchmarkIndex,
+      bootup,
+      shifted,
+    };
+  } finally {
+    chrome.kill();
+  }
+}
+
+/** Tries again (twice, 3 s apart) when a run fails, e.g. while the server restarts (lib/benchStats.ts). */
+async function retried<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let tries = 1; ; tries++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (tries >= 3) throw error;
+      console.log(`  failed (${error instanceof Error ? error.message : String(error)}); trying again`);
+      await sleep(3000);
+    }
+  }
+}
+
+async function measure(label: string, base: string, path: string, chromePath: string | undefined): Promise<PageRow> {
+  const row: PageRow = { label, path, misses: [] };
+  const status = (await retried(() => fetch(`${base}${path}`))).status;
+  if (status !== 200) {
+    row.skipped = `${path} answers ${String(status)}: the page is not in this build yet.`;
+    return row;
+  }
+  const runs: Run[] = [];
+  for (let run = 0; run < benchRuns; run++) runs.push(await retried(() => audit(`${base}${path}`, chromePath)));
+  const of = (pick: (run: Run) => number) => spread(runs.map(pick));
+  row.scores = Object.fromEntries(categories.map((c) => [c, of((run) => run.scores[c])])) as Record<Category, Spread>;
+  row.lcpMs = of((run) => run.lcpMs);
+  row.fcpMs = of((run) => run.fcpMs);
+  row.tbtMs = of((run) => run.tbtMs);
+  row.cls = of((run) => run.cls);
+  row.totalBytes = of((run) => run.totalBytes);
+  // Per category, each audit that cost points with what it showed in each run that it failed.
+  row.failing = Object.fromEntries(
+    categories.map((c) => {
+      const ids = [...new Set(runs.flatMap((run) => Object.keys(run.failing[c])))];
+      return [c, ids.map((id) => `${id} (${runs.map((run) => run.failing[c][id] ?? 'passed').join(', ')})`)];
+    }),
+  ) as Record<Category, string[]>;
+  row.benchmarkIndex = of((run) => run.benchmarkIndex);
+  row.bootup = runs[Math.floor(runs.length / 2)]?.bootup ?? [];
+  row.shifted = [...new Set(runs.flatMap((run) => run.shifted))];
+  for (const category of categories) {
+    if (row.scores[category].median < goals[category]) {
+      row.misses.push(`${category} ${String(row.scores[category].median)} < ${String(goals[category])}`);
+    }
+  }
+  if (row.tbtMs.median > goals.totalBlockingTimeMs) {
+    row.misses.push(`TBT ${row.tbtMs.median.toFixed(0)} ms > ${String(goals.totalBlockingTimeMs)} ms`);
+  }
+  if (row.cls.median > goals.cumulativeLayoutShift) {
+    row.misses.push(`CLS ${row.cls.median.toFixed(3)} > ${String(goals.cumulativeLayoutShift)}`);
+  }
+  return row;
+}
+
+function table(rows: PageRow[]): string {
+  const lines = [
+    '| page | performance | accessibility | best practices | SEO | LCP ms | TBT ms | CLS | total KB (transferred) | goals |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+  ];
+  for (const row of rows) {
+    if (!row.scores || !row.lcpMs || !row.tbtMs || !row.cls || !row.totalBytes) {
+      lines.push(`| ${row.label} \`${row.path}\` | — | — | — | — | — | — | — | — | skipped: ${row.skipped ?? ''} |`);
+      continue;
+    }
+    const verdict = row.label.startsWith('floor')
+      ? 'reference'
+      : row.misses.length === 0
+        ? 'met'
+        : `**missed**: ${row.misses.join('; ')}`;
+    lines.push(
+      `| ${row.label} \`${row.path}\` | ${categories.map((c) => showSpread(row.scores?.[c] as Spread, 0)).join(' | ')} | ${showSpread(
+        row.lcpMs,
+        0,
+      )} | ${showSpread(row.tbtMs, 0)} | ${showSpread(row.cls, 3)} | ${showSpread(row.totalBytes, 1, 1024)} | ${verdict} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** The lesson's HTML with every <script> element removed: no islands, no manifest, no progress. */
+function stripScripts(html: string): string {
+  return html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '');
+}
+
+async function main() {
+  const scratch = makeScratch('lighthouse');
+  const chromePath = findBrowser();
+  try {
+    const distDir = await snapshotDist(scratch);
+    const server = await serveDist(distDir, scratch);
+    const moduleHtml = await (await fetch(`${server.base}${pagePaths.module}`)).text();
+    const lessonPath = firstLessonPath(moduleHtml);
+    // The floor: a second copy in which the lesson has no scripts at all, at the same address.
+    const floorDir = join(scratch, 'floor');
+    cpSync(distDir, floorDir, { recursive: true });
+    const lessonFile = join(floorDir, lessonPath, 'index.html');
+    writeFileSync(lessonFile, stripScripts(readFileSync(lessonFile, 'utf8')));
+    const floorServer = await serveDist(floorDir, scratch);
+    try {
+      const rows: PageRow[] = [];
+      for (const [label, base, path] of [
+        ['home', server.base, pagePaths.home],
+        ['lesson', server.base, lessonPath],
+        ['knowledge check', server.base, pagePaths.quiz],
+        ['development plan', server.base, pagePaths.plan],
+        ['floor: lesson without scripts', floorServer.base, lessonPath],
+      ] as const) {
+        console.log(`Lighthouse: ${label} ${path} …`);
+        rows.push(await measure(label, base, path, chromePath));
+      }
+      const lesson = rows[1];
+      const floor = rows[rows.length - 1];
+      const ratios =
+        lesson?.lcpMs && floor?.lcpMs && lesson.totalBytes && floor.totalBytes
+          ? {
+              lcp: lesson.lcpMs.median / floor.lcpMs.median,
+              totalBytes: lesson.totalBytes.median / floor.totalBytes.median,
+            }
+          : undefined;
+      const measured = rows.filter((row) => row.scores && !row.label.startsWith('floor'));
+      const met = measured.every((row) => row.misses.length === 0);
+      const markdown = [
+        `Lighthouse ${lighthouseVersion()}, mobile emulation with simulated throttling, median (min–max) of ${String(
+          benchRuns,
+        )} runs:`,
+        '',
+        table(rows),
+        '',
+        ratios && lesson?.lcpMs && floor?.lcpMs && lesson.totalBytes && floor.totalBytes
+          ? `Lesson against its floor (the same HTML with every script removed): LCP ${lesson.lcpMs.median.toFixed(
+              0,
+            )} ms vs ${floor.lcpMs.median.toFixed(0)} ms = **${ratios.lcp.toFixed(2)}×**; bytes ${kb(
+              lesson.totalBytes.median,
+            )} KB vs ${kb(floor.totalBytes.median)} KB = **${ratios.totalBytes.toFixed(2)}×**.`
+          : 'The floor could not be compared.',
+        '',
+        `Goals (performance ≥ 95, accessibility, best practices and SEO 100, TBT ≤ 50 ms, CLS ≤ 0.02): ${
+          met ? 'met' : 'NOT met'
+        }.`,
+      ];
+      markdown.push('', 'What cost points (each run):');
+      for (const row of measured) {
+        for (const category of categories) {
+          const failing = row.failing?.[category] ?? [];
+          if (failing.length > 0) markdown.push(`- ${row.label}, ${category}: ${failing.join('; ')}`);
+        }
+        if (row.misses.some((miss) => miss.startsWith('TBT') || miss.startsWith('performance'))) {
+          markdown.push(
+            `- ${row.label}, main-thread time by script (middle run): ${(row.bootup ?? [])
+              .map((item) => `${item.url} ${String(item.ms)} ms`)
+              .join(', ')}`,
+          );
+        }
+        if ((row.shifted ?? []).length > 0)
+          markdown.push(`- ${row.label}, elements that shifted: ${(row.shifted ?? []).join(', ')}`);
+      }
+      const index = spread(rows.flatMap((row) => (row.benchmarkIndex ? [row.benchmarkIndex.median] : [])));
+      markdown.push(
+        '',
+        `Lighthouse benchmark index of this machine during the runs: ${showSpread(index, 0)} (load average ${loadavg()
+          .map((n) => n.toFixed(1))
+          .join(', ')} at the end); timings on a busy machine are slower than on an idle one.`,
+      );
+      const text = markdown.join('\n');
+      console.log(`\n${text}`);
+      writeResults('lighthouse', {
+        ...machine(),
+        lighthouse: lighthouseVersion(),
+        runs: benchRuns,
+        goals,
+        met,
+        ratios,
+        markdown: text,
+        rows,
+      });
+    } finally {
+      await floorServer.stop();
+      await server.stop();
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+function lighthouseVersion(): string {
+  const manifest = JSON.parse(
+    readFileSync(join(import.meta.dirname, '..', 'node_modules', 'lighthouse', 'package.json'), 'utf8'),
+  ) as { version: string };
+  return manifest.version;
+}
+
+await main();

@@ -1,0 +1,114 @@
+/*
+ * Offline support on every page, in plain TypeScript so content pages stay light (no React):
+ * - registers the service worker (dist/sw.js, made by scripts/buildServiceWorker.mjs) after the load
+ *   event, and publishes whether the course is available offline (offlineState.ts);
+ * - when a new version has installed and waits, shows the update prompt (a polite role="status"
+ *   region, never focused); only the learner's Update sends SKIP_WAITING, and the page reloads once,
+ *   on the controllerchange that follows;
+ * - shows online/offline in the header, in words, updated on the online and offline events.
+ * Anything unsupported or blocked (no service workers, private modes, storage full) leaves the site
+ * working online as before: every step is feature-detected and no error escapes.
+ */
+import { offlineStateEvent, offlineStateOf, type OfflineState } from './offlineState';
+
+const prompt = document.querySelector<HTMLElement>('[data-update-prompt]');
+const labels = prompt?.dataset ?? {};
+
+function publish(state: OfflineState): void {
+  document.documentElement.dataset['offline'] = state;
+  window.dispatchEvent(new CustomEvent(offlineStateEvent, { detail: state }));
+}
+
+function showNetworkStatus(): void {
+  const header = document.querySelector('.site-header .wrap');
+  if (!header) return;
+  const status = document.createElement('span');
+  status.className = 'net-status';
+  // Announced politely, but not a role="status": pages keep that role for their own one message.
+  status.setAttribute('aria-live', 'polite');
+  const update = (): void => {
+    const online = navigator.onLine;
+    status.dataset['net'] = online ? 'online' : 'offline';
+    status.textContent = (online ? labels['netOnline'] : labels['netOffline']) ?? '';
+  };
+  update();
+  header.append(status);
+  window.addEventListener('online', update);
+  window.addEventListener('offline', update);
+}
+
+let updateAsked = false;
+
+/** Shows the prompt; Update activates the waiting worker, or reloads if another tab already did. */
+function offerUpdate(registration: ServiceWorkerRegistration | undefined): void {
+  if (!prompt || prompt.childElementCount > 0) return;
+  const wrap = document.createElement('div');
+  wrap.className = 'wrap';
+  const text = document.createElement('p');
+  text.textContent = labels['text'] ?? '';
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'button button-primary';
+  button.textContent = labels['button'] ?? '';
+  button.addEventListener('click', () => {
+    updateAsked = true;
+    button.disabled = true;
+    const waiting = registration?.waiting;
+    if (waiting) waiting.postMessage({ type: 'SKIP_WAITING' });
+    else window.location.reload();
+  });
+  wrap.append(text, button);
+  prompt.append(wrap);
+  prompt.hidden = false;
+}
+
+function start(container: ServiceWorkerContainer): void {
+  const hadController = Boolean(container.controller);
+  let reloading = false;
+  container.addEventListener('controllerchange', () => {
+    if (updateAsked) {
+      if (!reloading) window.location.reload();
+      reloading = true;
+    } else if (hadController) {
+      // Another tab updated the course: this page is older than its worker now; the learner decides.
+      offerUpdate(undefined);
+    }
+  });
+  window.addEventListener('load', () => {
+    container
+      .register('/sw.js')
+      .then((registration: ServiceWorkerRegistration | undefined) => {
+        // Browsers with workers switched off by policy (and test tools) may resolve with nothing.
+        if (!registration) {
+          publish('unsupported');
+          return;
+        }
+        const follow = (worker: ServiceWorker | null): void => {
+          worker?.addEventListener('statechange', () => {
+            if (worker.state === 'installed' && container.controller) offerUpdate(registration);
+            if (worker.state === 'activated' || worker.state === 'redundant') publish(offlineStateOf(registration));
+          });
+        };
+        if (registration.waiting && container.controller) offerUpdate(registration);
+        follow(registration.installing);
+        registration.addEventListener('updatefound', () => {
+          follow(registration.installing);
+        });
+        publish(offlineStateOf(registration));
+      })
+      .catch(() => {
+        publish('failed');
+      });
+  });
+}
+
+try {
+  showNetworkStatus();
+  // In `astro dev` there is no sw.js; registering would only leave a stale worker behind.
+  if (!import.meta.env.PROD) publish('unsupported');
+  else if ('serviceWorker' in navigator) start(navigator.serviceWorker);
+  else publish('unsupported');
+} catch {
+  // Blocked storage can make even reading navigator.serviceWorker throw (SecurityError).
+  publish('unsupported');
+}

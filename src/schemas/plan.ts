@@ -1,0 +1,173 @@
+/*
+ * The procurement development plan (kehittämissuunnitelma / toimenpidesuunnitelma) that an
+ * organisation draws up with its mentor, and the open questions to bring to the next sprint meeting.
+ *
+ * Stored shape (key 'plan', schemaVersion 1): { kind: 'hankintapolku.plan', schemaVersion, updatedAt,
+ * texts: { [PlanTextField]: string }, actions: PlanAction[], challenges: PlanChallenge[],
+ * questions: PlanQuestion[], edits: { [PlanPart]: ISO time } }. The export file is the same document.
+ * Lifecycle: autosaved while the learner types; tabs merge part by part, the later edit of each part
+ * winning (`edits`), so two tabs editing different parts keep both. Migration cases: only v1 exists;
+ * a newer stored plan is left in place and a newer file is refused.
+ */
+import { z } from 'zod/mini';
+import { isoTime as isoTimeSchema } from './isoTime';
+import { readDocumentFile, refuseNewer, type FileReadResult } from './documentFile';
+import { describeIssues } from './describeIssues';
+
+export const PLAN_KEY = 'plan';
+export const PLAN_KIND = 'hankintapolku.plan';
+export const PLAN_SCHEMA_VERSION = 1;
+/** Longest text of one field: a long plan is a few pages, not a book. */
+export const PLAN_TEXT_MAX = 20_000;
+/** Longest cell or list item. */
+export const PLAN_ITEM_MAX = 2_000;
+export const PLAN_ACTIONS_MAX = 100;
+export const PLAN_CHALLENGES_MAX = 3;
+export const PLAN_QUESTIONS_MAX = 50;
+/** An imported plan file is refused above this size. */
+export const PLAN_FILE_MAX_BYTES = 512 * 1024;
+
+/** The free-text parts of the plan, in the order of the worksheet. */
+export const planTextFields = [
+  'goals',
+  'operatingModel',
+  'responsibilities',
+  'budgetCycle',
+  'annualCalendar',
+  'performanceManagement',
+  'investmentPlans',
+  'mentorNotes',
+] as const;
+export type PlanTextField = (typeof planTextFields)[number];
+
+/** The parts merged one by one between tabs. */
+export const planParts = [...planTextFields, 'actions', 'challenges', 'questions'] as const;
+export type PlanPart = (typeof planParts)[number];
+
+export const actionStatuses = ['planned', 'in-progress', 'done', 'on-hold'] as const;
+export type ActionStatus = (typeof actionStatuses)[number];
+
+const isoTime = isoTimeSchema('must be an ISO date-time');
+const itemId = z.string().check(z.minLength(1), z.maxLength(100));
+const item = z.string().check(z.maxLength(PLAN_ITEM_MAX));
+
+/** One row of the action table. */
+export const planActionSchema = z.object({
+  id: itemId,
+  /** What is done. */
+  what: item,
+  /** Who is responsible. */
+  who: item,
+  /** By when: YYYY-MM-DD, or empty when not decided. */
+  due: z.union([
+    z.literal(''),
+    z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date such as 2027-03-31' })),
+  ]),
+  status: z.enum(actionStatuses),
+});
+export type PlanAction = z.infer<typeof planActionSchema>;
+
+/** An innovation challenge: the need for renewal and how procurement could answer it. */
+export const planChallengeSchema = z.object({
+  id: itemId,
+  need: item,
+  response: item,
+});
+export type PlanChallenge = z.infer<typeof planChallengeSchema>;
+
+/** An open question to bring to the next sprint meeting. */
+export const planQuestionSchema = z.object({ id: itemId, text: item });
+export type PlanQuestion = z.infer<typeof planQuestionSchema>;
+
+const texts = z.object(
+  Object.fromEntries(planTextFields.map((f) => [f, z.string().check(z.maxLength(PLAN_TEXT_MAX))])) as Record<
+    PlanTextField,
+    z.ZodMiniString
+  >,
+);
+
+export const planSchema = z.object({
+  /** Marks the document (and an exported file) as a Hankintapolku plan. */
+  kind: z.literal(PLAN_KIND),
+  schemaVersion: z.literal(PLAN_SCHEMA_VERSION),
+  /** When anything last changed. */
+  updatedAt: isoTime,
+  /** The free-text parts. */
+  texts,
+  /** The action table, in the learner's order. */
+  actions: z.array(planActionSchema).check(z.maxLength(PLAN_ACTIONS_MAX)),
+  /** 1–3 innovation challenges (none until the first is written). */
+  challenges: z.array(planChallengeSchema).check(z.maxLength(PLAN_CHALLENGES_MAX)),
+  /** Open questions for the next sprint meeting. */
+  questions: z.array(planQuestionSchema).check(z.maxLength(PLAN_QUESTIONS_MAX)),
+  /** When each part was last edited, for merging tabs part by part. */
+  edits: z.partialRecord(z.enum(planParts), isoTime),
+});
+export type Plan = z.infer<typeof planSchema>;
+
+export function emptyPlan(): Plan {
+  return {
+    kind: PLAN_KIND,
+    schemaVersion: PLAN_SCHEMA_VERSION,
+    updatedAt: new Date(0).toISOString(),
+    texts: Object.fromEntries(planTextFields.map((f) => [f, ''])) as Record<PlanTextField, string>,
+    actions: [],
+    challenges: [],
+    questions: [],
+    edits: {},
+  };
+}
+
+/** Reads a stored or imported plan; throws with a reason when it cannot. */
+export function parsePlan(raw: unknown): Plan {
+  refuseNewer(raw, PLAN_SCHEMA_VERSION, 'the plan');
+  const parsed = planSchema.safeParse(raw);
+  if (!parsed.success) throw new Error(describeIssues(parsed.error));
+  return parsed.data;
+}
+
+/** Reads a plan file the learner chose to import. */
+export const readPlanFile = (text: string, byteSize: number): FileReadResult<Plan> =>
+  readDocumentFile(text, byteSize, { maxBytes: PLAN_FILE_MAX_BYTES, kind: PLAN_KIND, parse: parsePlan });
+
+/** Whether the learner has written anything. */
+export const isPlanEmpty = (plan: Plan): boolean =>
+  planTextFields.every((f) => plan.texts[f].trim() === '') &&
+  plan.actions.length === 0 &&
+  plan.challenges.length === 0 &&
+  plan.questions.length === 0;
+
+/** The value of one part of the plan. */
+export type PlanPartValue<P extends PlanPart> = P extends PlanTextField
+  ? string
+  : P extends 'actions'
+    ? PlanAction[]
+    : P extends 'challenges'
+      ? PlanChallenge[]
+      : PlanQuestion[];
+
+/** The plan with one part changed at `now`. */
+export function editPlan<P extends PlanPart>(plan: Plan, part: P, value: PlanPartValue<P>, now: Date): Plan {
+  const at = now.toISOString();
+  const next: Plan = { ...plan, updatedAt: at, edits: { ...plan.edits, [part]: at } };
+  if (part === 'actions') next.actions = value as PlanAction[];
+  else if (part === 'challenges') next.challenges = value as PlanChallenge[];
+  else if (part === 'questions') next.questions = value as PlanQuestion[];
+  else next.texts = { ...plan.texts, [part]: value as string };
+  return next;
+}
+
+const editedAt = (plan: Plan, part: PlanPart): number => Date.parse(plan.edits[part] ?? '1970-01-01T00:00:00Z');
+
+/** Two tabs' plans as one: each part from the side that edited it last (ties keep `mine`). */
+export function mergePlans(mine: Plan, theirs: Plan): Plan {
+  let merged: Plan = { ...mine, texts: { ...mine.texts }, edits: { ...mine.edits } };
+  for (const part of planParts) {
+    if (editedAt(theirs, part) <= editedAt(mine, part)) continue;
+    const value =
+      part === 'actions' || part === 'challenges' || part === 'questions' ? theirs[part] : theirs.texts[part];
+    merged = editPlan(merged, part, value as never, new Date(editedAt(theirs, part)));
+  }
+  merged.updatedAt = new Date(Math.max(Date.parse(mine.updatedAt), Date.parse(theirs.updatedAt))).toISOString();
+  return merged;
+}

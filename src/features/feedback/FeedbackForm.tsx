@@ -8,6 +8,7 @@ import {
   type FeedbackType,
 } from '../../schemas/feedbackLimits';
 import { fill } from '../../islands/fill';
+import { saveFeedback } from './saveFeedback';
 
 interface Props {
   lang: 'fi' | 'en';
@@ -94,9 +95,8 @@ export default function FeedbackForm({
       ...(about.moduleId ? { moduleId: about.moduleId as FeedbackItem['moduleId'] & string } : {}),
       ...(about.lessonId ? { lessonId: about.lessonId } : {}),
     };
-    // The outbox code loads when the first feedback is sent, not with every lesson page.
-    const { submitFeedback } = await import('./outboxClient');
-    await submitFeedback(item);
+    // Saved with the code the page already has, so it works offline; the outbox code loads to send it.
+    await saveFeedback(item);
     setText('');
     setRating('');
     setStatus(l('feedback.saved'));

@@ -7,6 +7,7 @@ import { summariseImport, type ImportSummary } from '../progress/importSummary';
 import { dataSections } from '../client/dataSections';
 import type { DataSection } from '../client/dataSection';
 import { fill } from './fill';
+import { useHydrated } from './useHydrated';
 
 type Labels = Record<string, string>;
 type Imported = { doc: ProgressDocument; summary: ImportSummary; sections: { section: DataSection; data: unknown }[] };
@@ -35,6 +36,7 @@ export default function MyData({ lang, labels }: { lang: 'fi' | 'en'; labels: La
   const stepRef = useRef<HTMLDivElement>(null);
   const doneRef = useRef<HTMLParagraphElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
+  const hydrated = useHydrated();
 
   useEffect(() => {
     void storageInfo().then(setInfo);
@@ -116,7 +118,14 @@ export default function MyData({ lang, labels }: { lang: 'fi' | 'en'; labels: La
         <h2 id="import-heading">{l('importHeading')}</h2>
         <p>{l('importText')}</p>
         <label htmlFor={fileId}>{l('importFile')}</label>{' '}
-        <input ref={fileRef} id={fileId} type="file" accept="application/json,.json" onChange={(e) => void onFile(e)} />
+        <input
+          ref={fileRef}
+          id={fileId}
+          type="file"
+          disabled={!hydrated}
+          accept="application/json,.json"
+          onChange={(e) => void onFile(e)}
+        />
         <div role="alert">{refusal}</div>
         {(step.kind === 'preview' || step.kind === 'confirmReplace') && (
           <div ref={stepRef} tabIndex={-1} className="import-preview">

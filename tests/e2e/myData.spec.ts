@@ -43,6 +43,7 @@ function completedCourseFile(manifest: CourseManifest): string {
 }
 
 const importFile = async (page: Page, name: string, content: string): Promise<void> => {
+  await expect(page.getByLabel('Tiedosto')).toBeEnabled();
   await page.getByLabel('Tiedosto').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content) });
 };
 

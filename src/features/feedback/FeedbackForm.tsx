@@ -9,6 +9,7 @@ import {
 } from '../../schemas/feedbackLimits';
 import { fill } from '../../islands/fill';
 import { saveFeedback } from './saveFeedback';
+import { useHydrated } from '../../islands/useHydrated';
 
 interface Props {
   lang: 'fi' | 'en';
@@ -57,11 +58,7 @@ export default function FeedbackForm({
   const [errors, setErrors] = useState<Errors>({});
   const [status, setStatus] = useState('');
   // False in the server render and during hydration: the form stays disabled, so nothing typed early is lost.
-  const hydrated = useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
+  const hydrated = useHydrated();
   const search = useSyncExternalStore(
     noSubscription,
     () => window.location.search,

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
 import { fill } from '../../islands/fill';
+import { useHydrated } from '../../islands/useHydrated';
 import type { FeedbackItem } from '../../schemas/feedback';
 
 interface Props {
@@ -37,6 +38,7 @@ export default function FeedbackReview({ lang, endpoint, modules, labels }: Prop
   const [counts, setCounts] = useState<Counts[]>([]);
   const [error, setError] = useState('');
   const resultRef = useRef<HTMLHeadingElement>(null);
+  const hydrated = useHydrated();
 
   const query = (f: Filters): string => {
     const q = new URLSearchParams();
@@ -126,9 +128,10 @@ export default function FeedbackReview({ lang, endpoint, modules, labels }: Prop
             type="password"
             autoComplete="off"
             value={draft}
+            disabled={!hydrated}
             onChange={(e) => setDraft(e.target.value)}
           />
-          <button type="submit" className="primary">
+          <button type="submit" className="primary" disabled={!hydrated}>
             {l('review.signIn')}
           </button>
         </form>

@@ -2,6 +2,7 @@ import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { readPlanFile, type Plan } from '../../schemas/plan';
 import { planToMarkdown, type MarkdownLabels } from './markdown';
 import { planDocument, stampAll } from './planClient';
+import { useHydrated } from '../../islands/useHydrated';
 
 interface Props {
   lang: 'fi' | 'en';
@@ -25,6 +26,7 @@ const save = (name: string, text: string, type: string): void => {
 /** Export the plan as Markdown or JSON; import a JSON plan (refused with a reason, changing nothing). */
 export default function PlanFiles({ lang, l, markdownLabels }: Props) {
   const id = useId();
+  const hydrated = useHydrated();
   const [refusal, setRefusal] = useState('');
   const [status, setStatus] = useState('');
   const statusRef = useRef<HTMLParagraphElement>(null);
@@ -78,6 +80,7 @@ export default function PlanFiles({ lang, l, markdownLabels }: Props) {
         <input
           id={`${id}-import`}
           type="file"
+          disabled={!hydrated}
           accept=".json,application/json"
           aria-describedby={`${id}-import-help`}
           onChange={(e) => void onFile(e)}

@@ -3,6 +3,7 @@ import { useSyncedDocument } from '../../islands/useSyncedDocument';
 import { moduleIds } from '../../schemas/ids';
 import { addMembers, readSummaryFile, type Summary } from '../../schemas/teamSummary';
 import { teamDocument } from './teamClient';
+import { useHydrated } from '../../islands/useHydrated';
 
 interface Props {
   lang: 'fi' | 'en';
@@ -13,6 +14,7 @@ interface Props {
 /** The coordinator's view: import members' summary files, see members × modules. Nothing is uploaded. */
 export default function TeamTable({ lang, moduleTitles, l }: Props) {
   const id = useId();
+  const hydrated = useHydrated();
   const team = useSyncedDocument(teamDocument);
   const [refusals, setRefusals] = useState<string[]>([]);
   const [status, setStatus] = useState('');
@@ -65,6 +67,7 @@ export default function TeamTable({ lang, moduleTitles, l }: Props) {
           ref={fileRef}
           id={`${id}-files`}
           type="file"
+          disabled={!hydrated}
           multiple
           accept=".json,application/json"
           aria-describedby={`${id}-help`}

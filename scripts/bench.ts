@@ -169,15 +169,28 @@ function runBench(bench: Bench): Omit<Section, 'date'> {
 
 // With BENCH_ONLY, the parts not run keep their section from the previous report, marked with its date.
 const previousFile = join(resultsDir, 'report.json');
-const previous =
+const previousReport =
   only.length > 0 && existsSync(previousFile)
-    ? ((JSON.parse(readFileSync(previousFile, 'utf8')) as { sections?: Section[] }).sections ?? [])
-    : [];
+    ? (JSON.parse(readFileSync(previousFile, 'utf8')) as {
+        date?: string;
+        sections?: Array<Omit<Section, 'date'> & { date?: string }>;
+      })
+    : {};
+const previous = (previousReport.sections ?? []).map((section) => ({
+  ...section,
+  date: section.date ?? previousReport.date ?? 'unknown date',
+}));
 const sections: Section[] = [];
 for (const bench of benches) {
   if (only.length > 0 && !only.includes(bench.name)) {
     const kept = previous.find((section) => section.name === bench.name);
-    if (kept) sections.push({ ...kept, markdown: `_From the earlier run of ${kept.date}._\n\n${kept.markdown}` });
+    const earlier = /^(_From the earlier run of [^\n]*_\n\n)+/;
+    if (kept) {
+      sections.push({
+        ...kept,
+        markdown: `_From the earlier run of ${kept.date}._\n\n${kept.markdown.replace(earlier, '')}`,
+      });
+    }
     continue;
   }
   console.log(`\n=== ${bench.title} (bench:${bench.name})`);

@@ -64,7 +64,7 @@ export function writeSyntheticCourse(dir, { lessonsPerModule = 1 } = {}) {
     mkdirSync(join(base, 'en'), { recursive: true });
     writeFileSync(
       join(base, 'module.yaml'),
-      `id: ${id}\norder: ${i + 1}\nminutes: ${lessonsPerModule * 5 + 6}\ntitle: { fi: "Moduuli ${id}", en: "Module ${id}" }\nsummary: { fi: "Yhteenveto", en: "Summary" }\nobjectives:\n  fi: [Yksi, Kaksi, Kolme]\n  en: [One, Two, Three]\n`,
+      `id: ${id}\norder: ${i + 1}\nminutes: ${Math.min(240, lessonsPerModule * 5 + 6)}\ntitle: { fi: "Moduuli ${id}", en: "Module ${id}" }\nsummary: { fi: "Yhteenveto", en: "Summary" }\nobjectives:\n  fi: [Yksi, Kaksi, Kolme]\n  en: [One, Two, Three]\n`,
     );
     writeFileSync(join(base, 'quiz.yaml'), quiz(id));
     for (let n = 1; n <= lessonsPerModule; n++) {

@@ -1,4 +1,5 @@
 import type { Lang } from '../schemas/common';
+import type { SyncedDocument } from './syncedDocument';
 
 /**
  * One kind of the learner's stored data besides progress (feedback outbox, development plan,
@@ -18,4 +19,34 @@ export interface DataSection<T = unknown> {
   clear(): Promise<void>;
   /** One sentence for the import preview: what the imported data holds. */
   describe(data: T, lang: Lang): string;
+}
+
+/**
+ * The section of a feature whose data is one synced document: export unless it holds nothing,
+ * import by merging or replacing, delete by storing the empty document. Saved before resolving.
+ */
+export function syncedDataSection<T>(
+  key: string,
+  document: () => SyncedDocument<T>,
+  { isEmpty, describe }: { isEmpty: (data: T) => boolean; describe: DataSection<T>['describe'] },
+): DataSection<T> {
+  const store = async (change: (current: T, doc: SyncedDocument<T>) => T): Promise<void> => {
+    const doc = document();
+    await doc.ready();
+    doc.replace(change(doc.get().doc, doc));
+    await doc.flush();
+  };
+  return {
+    key,
+    async exportData() {
+      const doc = document();
+      await doc.ready();
+      const data = doc.get().doc;
+      return isEmpty(data) ? undefined : data;
+    },
+    parse: (raw) => document().options.parse(raw),
+    importData: (data, mode) => store((current, doc) => (mode === 'merge' ? doc.options.merge(current, data) : data)),
+    clear: () => store((_current, doc) => doc.options.empty()),
+    describe,
+  };
 }

@@ -28,6 +28,8 @@ export interface SyncedDocument<T> {
   flush(): Promise<void>;
   /** Resolves once the first load has finished. */
   ready(): Promise<void>;
+  /** How the document is read, started empty and merged (for My data's import and delete). */
+  readonly options: SyncedDocumentOptions<T>;
 }
 
 export interface SyncedDocumentOptions<T> {
@@ -39,7 +41,8 @@ export interface SyncedDocumentOptions<T> {
   saveDelayMs?: number;
 }
 
-const instances = new Map<string, SyncedDocument<unknown>>();
+// One document per key and page; the key decides the type, so the entries are stored untyped.
+const instances = new Map<string, unknown>();
 
 /** The page's synced document for `key`, created on first use. */
 export function syncedDocument<T>(options: SyncedDocumentOptions<T>): SyncedDocument<T> {
@@ -50,13 +53,8 @@ export function syncedDocument<T>(options: SyncedDocumentOptions<T>): SyncedDocu
   return created;
 }
 
-function createSyncedDocument<T>({
-  key,
-  parse,
-  empty,
-  merge,
-  saveDelayMs = 250,
-}: SyncedDocumentOptions<T>): SyncedDocument<T> {
+function createSyncedDocument<T>(options: SyncedDocumentOptions<T>): SyncedDocument<T> {
+  const { key, parse, empty, merge, saveDelayMs = 250 } = options;
   let state: SyncedState<T> = { doc: empty(), loaded: false, degraded: false, quarantined: false };
   const pending: ((doc: T) => T)[] = [];
   const listeners = new Set<() => void>();
@@ -146,5 +144,6 @@ function createSyncedDocument<T>({
       await write();
     },
     ready: () => loading,
+    options,
   };
 }

@@ -8,21 +8,11 @@ import { dataSections } from '../client/dataSections';
 import type { DataSection } from '../client/dataSection';
 import { fill } from './fill';
 import { useHydrated } from './useHydrated';
+import { download } from './download';
 
 type Labels = Record<string, string>;
 type Imported = { doc: ProgressDocument; summary: ImportSummary; sections: { section: DataSection; data: unknown }[] };
 type Step = { kind: 'idle' } | ({ kind: 'preview' | 'confirmReplace' } & Imported) | { kind: 'confirmDelete' };
-
-const download = (name: string, data: unknown): void => {
-  const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => {
-    URL.revokeObjectURL(url);
-  }, 1000);
-};
 
 /** My data: where data is stored, export, import with a preview, delete everything, set-aside data. */
 export default function MyData({ lang, labels }: { lang: 'fi' | 'en'; labels: Labels }) {
@@ -62,7 +52,7 @@ export default function MyData({ lang, labels }: { lang: 'fi' | 'en'; labels: La
       const data = await section.exportData();
       if (data !== undefined) sections[section.key] = data;
     }
-    download(exportFileName(new Date()), buildExportFile(view.doc, new Date(), sections));
+    download(exportFileName(new Date()), JSON.stringify(buildExportFile(view.doc, new Date(), sections), null, 2));
   };
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>): Promise<void> => {
@@ -269,7 +259,7 @@ export default function MyData({ lang, labels }: { lang: 'fi' | 'en'; labels: La
                 <button
                   type="button"
                   onClick={() => {
-                    download(`${q.key.replaceAll('/', '_')}.json`, q.value);
+                    download(`${q.key.replaceAll('/', '_')}.json`, JSON.stringify(q.value, null, 2));
                   }}
                 >
                   {l('quarantineDownload', { key: q.key })}

@@ -1,15 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { manifestOf } from './helpers';
+import { axeClean, manifestOf } from './helpers';
 import type { CourseManifest } from '../../src/schemas/manifest';
-
-const axeClean = async (page: Page): Promise<void> => {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-};
 
 /** An export file in which the whole course is complete, as another device would have made it. */
 function completedCourseFile(manifest: CourseManifest): string {

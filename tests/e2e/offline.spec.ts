@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -7,45 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildServiceWorker } from '../../scripts/buildServiceWorker.mjs';
 import { t } from '../../src/i18n/ui';
-import { crawl, manifestOf } from './helpers';
+import { axeClean, crawl, manifestOf, passQuiz } from './helpers';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
-
-const axeClean = async (page: Page): Promise<void> => {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-};
 
 /** The worker has precached everything, is active and controls the page. */
 async function offlineReady(page: Page): Promise<void> {
   await expect(page.locator('html')).toHaveAttribute('data-offline', 'ready', { timeout: 60_000 });
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-}
-
-/** Answers every question, reads the right options from the explanations, then answers them right. */
-async function passQuiz(page: Page, check: string, retry: string): Promise<void> {
-  const questions = page.locator('fieldset.question');
-  const count = await questions.count();
-  for (let i = 0; i < count; i++) await questions.nth(i).locator('input').first().check();
-  await page.getByRole('button', { name: check }).click();
-  await expect(page.getByRole('status').filter({ hasText: '%' })).toBeVisible();
-  const correct: number[][] = [];
-  for (let i = 0; i < count; i++) {
-    correct.push(
-      await questions
-        .nth(i)
-        .locator('li')
-        .evaluateAll((lis) => lis.flatMap((li, j) => (li.classList.contains('opt-correct') ? [j] : []))),
-    );
-  }
-  const retryButton = page.getByRole('button', { name: retry });
-  if (await retryButton.isVisible()) await retryButton.click();
-  for (let i = 0; i < count; i++) {
-    for (const j of correct[i] ?? []) await questions.nth(i).locator('input').nth(j).check();
-  }
-  await page.getByRole('button', { name: check }).click();
 }
 
 test.describe('offline', () => {

@@ -1,38 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { manifestOf } from './helpers';
+import { axeClean, manifestOf, passQuiz } from './helpers';
 import type { ManifestModule } from '../../src/schemas/manifest';
-
-const axeClean = async (page: Page): Promise<void> => {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-};
-
-/** Reads the right options from the explanations of a first try, then answers them all right. */
-async function passQuiz(page: Page, check: string, retry: string): Promise<void> {
-  const questions = page.locator('fieldset.question');
-  const count = await questions.count();
-  for (let i = 0; i < count; i++) await questions.nth(i).locator('input').first().check();
-  await page.getByRole('button', { name: check }).click();
-  await expect(page.getByRole('status').filter({ hasText: '%' })).toBeVisible();
-  const correct: number[][] = [];
-  for (let i = 0; i < count; i++) {
-    correct.push(
-      await questions
-        .nth(i)
-        .locator('li')
-        .evaluateAll((lis) => lis.flatMap((li, j) => (li.classList.contains('opt-correct') ? [j] : []))),
-    );
-  }
-  const retryButton = page.getByRole('button', { name: retry });
-  if (await retryButton.isVisible()) await retryButton.click();
-  for (let i = 0; i < count; i++) {
-    for (const j of correct[i] ?? []) await questions.nth(i).locator('input').nth(j).check();
-  }
-  await page.getByRole('button', { name: check }).click();
-}
 
 async function completeModule(page: Page, module: ManifestModule, lang: 'fi' | 'en'): Promise<void> {
   const base = lang === 'fi' ? '/moduulit' : '/en/modules';

@@ -1,13 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Download, type Page } from '@playwright/test';
+import { expect, test, type Download } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
+import { axeClean } from './helpers';
 
-const axeClean = async (page: Page): Promise<void> => {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-};
 const textOf = async (download: Download): Promise<string> => readFile(await download.path(), 'utf8');
 
 /** 15 November 2026, 10:00 in Helsinki: between the example academy's first and second meeting. */

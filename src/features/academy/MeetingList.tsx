@@ -2,7 +2,7 @@ import { fill } from '../../islands/fill';
 import type { ModuleId } from '../../schemas/common';
 import { formatDate, formatTimes } from './format';
 import { buildIcs, icsFileName } from './ics';
-import { downloadText } from './download';
+import { download } from '../../islands/download';
 import { meetingOutlook, meetingTimes, nextMeetingIndex } from './schedule';
 import type { AcademyView } from './types';
 import { useAcademy } from './useAcademy';
@@ -37,7 +37,7 @@ export default function MeetingList({ lang, academies, moduleTitles, moduleHrefs
       (id) => moduleTitles[id] ?? id,
       new Date(),
     );
-    downloadText(icsFileName(academy), ics, 'text/calendar;charset=utf-8');
+    download(icsFileName(academy), ics, 'text/calendar;charset=utf-8');
   };
 
   return (

@@ -3,22 +3,12 @@ import { useSyncedDocument } from '../../islands/useSyncedDocument';
 import { toCsv } from './csv';
 import { outboxDocument, sendNow } from './outboxClient';
 import type { OutboxEntry } from './outbox';
+import { download } from '../../islands/download';
 
 interface Props {
   lang: 'fi' | 'en';
   labels: Record<string, string>;
 }
-
-const save = (name: string, type: string, content: string): void => {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => {
-    URL.revokeObjectURL(url);
-  }, 1000);
-};
 
 /** The learner's own feedback with each item's delivery state, and downloads as JSON or CSV. */
 export default function FeedbackList({ lang, labels }: Props) {
@@ -99,15 +89,13 @@ export default function FeedbackList({ lang, labels }: Props) {
             )}
             <button
               type="button"
-              onClick={() =>
-                save(`hankintapolku-palaute-${day}.json`, 'application/json', JSON.stringify(state.doc, null, 2))
-              }
+              onClick={() => download(`hankintapolku-palaute-${day}.json`, JSON.stringify(state.doc, null, 2))}
             >
               {l('feedback.exportJson')}
             </button>
             <button
               type="button"
-              onClick={() => save(`hankintapolku-palaute-${day}.csv`, 'text/csv;charset=utf-8', csv())}
+              onClick={() => download(`hankintapolku-palaute-${day}.csv`, csv(), 'text/csv;charset=utf-8')}
             >
               {l('feedback.exportCsv')}
             </button>

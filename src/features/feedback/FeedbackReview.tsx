@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
 import { fill } from '../../islands/fill';
 import { useHydrated } from '../../islands/useHydrated';
 import type { FeedbackItem } from '../../schemas/feedback';
+import { download } from '../../islands/download';
 
 interface Props {
   lang: 'fi' | 'en';
@@ -102,14 +103,7 @@ export default function FeedbackReview({ lang, endpoint, modules, labels }: Prop
     if (!token) return;
     const response = await call(`.csv${query(filters)}`, token);
     if (!response) return;
-    const url = URL.createObjectURL(await response.blob());
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `feedback-${new Date().toISOString().slice(0, 10)}.csv`;
-    a.click();
-    setTimeout(() => {
-      URL.revokeObjectURL(url);
-    }, 1000);
+    download(`feedback-${new Date().toISOString().slice(0, 10)}.csv`, await response.blob());
   };
 
   const moduleTitle = (m: string | null | undefined): string =>

@@ -3,25 +3,13 @@ import { readPlanFile, type Plan } from '../../schemas/plan';
 import { planToMarkdown, type MarkdownLabels } from './markdown';
 import { planDocument, stampAll } from './planClient';
 import { useHydrated } from '../../islands/useHydrated';
+import { download } from '../../islands/download';
 
 interface Props {
   lang: 'fi' | 'en';
   l: (key: string, values?: Record<string, string | number>) => string;
   markdownLabels: (now: Date) => MarkdownLabels;
 }
-
-const save = (name: string, text: string, type: string): void => {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => {
-    URL.revokeObjectURL(url);
-  }, 1000);
-};
 
 /** Export the plan as Markdown or JSON; import a JSON plan (refused with a reason, changing nothing). */
 export default function PlanFiles({ lang, l, markdownLabels }: Props) {
@@ -40,10 +28,14 @@ export default function PlanFiles({ lang, l, markdownLabels }: Props) {
     return doc.get().doc;
   };
   const exportMarkdown = async (): Promise<void> => {
-    save(fileName('md'), planToMarkdown(await current(), markdownLabels(new Date())), 'text/markdown;charset=utf-8');
+    download(
+      fileName('md'),
+      planToMarkdown(await current(), markdownLabels(new Date())),
+      'text/markdown;charset=utf-8',
+    );
   };
   const exportJson = async (): Promise<void> => {
-    save(fileName('json'), JSON.stringify(await current(), null, 2), 'application/json');
+    download(fileName('json'), JSON.stringify(await current(), null, 2), 'application/json');
   };
   const onFile = async (event: ChangeEvent<HTMLInputElement>): Promise<void> => {
     const input = event.target;

@@ -5,24 +5,12 @@ import { moduleIds, type ModuleId } from '../../schemas/ids';
 import { averages } from '../../schemas/selfAssessment';
 import { buildSummary, MEMBER_NAME_MAX, summaryFileName, type ModuleStatus } from '../../schemas/teamSummary';
 import { teamAssessmentDocument, teamDocument } from './teamClient';
+import { download } from '../../islands/download';
 
 interface Props {
   lang: 'fi' | 'en';
   l: (key: string, values?: Record<string, string | number>) => string;
 }
-
-const download = (name: string, text: string): void => {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => {
-    URL.revokeObjectURL(url);
-  }, 1000);
-};
 
 /** The learner's own summary file: the name they choose, module statuses, self-assessment averages. */
 export default function MySummary({ lang, l }: Props) {

@@ -1,6 +1,6 @@
 // `npm run bench:progress`: the cost of one progress event, including its save, on a course of
 // 1,000 lessons (BENCH_LESSONS), with the real machine (createProgressActor) over the real progress
-// store (createProgressStore: validation on every save) on the in-memory key-value store, which
+// store (createProgressStore, writing the stored form) on the in-memory key-value store, which
 // copies values in as IndexedDB's structured clone does. Each event is sent, then storage.flush,
 // and the clock stops when the document has been written: the learner opens every lesson, is
 // located there and marks it done, and passes each module's knowledge check (3,010 events for

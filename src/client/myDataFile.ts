@@ -1,11 +1,13 @@
 /*
  * The "My data" file: everything the learner has, as one JSON file they can move to another device.
  * Shape (formatVersion 1): { kind: 'hankintapolku.export', formatVersion, exportedAt, progress,
- * sections?: { [section key]: data } } — sections are the other stored kinds (src/client/dataSections.ts).
+ * sections?: { [section key]: data } }, where progress is in its stored form (any version ever
+ * shipped is read; the current one is written) — sections are the other stored kinds (src/client/dataSections.ts).
  * Reading a file never changes anything: it either returns the documents to import or a reason.
  */
-import type { ProgressDocument } from '../schemas/progress';
+import type { ProgressDocument, StoredProgress } from '../schemas/progress';
 import { InvalidProgressError, NewerSchemaVersionError, migrateProgress } from '../storage/migrations';
+import { encodeProgress } from '../storage/progressFormat';
 import type { DataSection } from './dataSection';
 
 export const EXPORT_KIND = 'hankintapolku.export';
@@ -17,7 +19,7 @@ export interface ExportFile {
   kind: typeof EXPORT_KIND;
   formatVersion: number;
   exportedAt: string;
-  progress: ProgressDocument;
+  progress: StoredProgress;
   /** The other kinds of stored data, by section key. */
   sections?: Record<string, unknown>;
 }
@@ -33,7 +35,13 @@ export function buildExportFile(
   now: Date,
   sections: Record<string, unknown> = {},
 ): ExportFile {
-  return { kind: EXPORT_KIND, formatVersion: EXPORT_FORMAT_VERSION, exportedAt: now.toISOString(), progress, sections };
+  return {
+    kind: EXPORT_KIND,
+    formatVersion: EXPORT_FORMAT_VERSION,
+    exportedAt: now.toISOString(),
+    progress: encodeProgress(progress),
+    sections,
+  };
 }
 
 /** A file name with the date, e.g. hankintapolku-2026-11-22.json. */

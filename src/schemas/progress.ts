@@ -2,17 +2,23 @@ import { z } from 'zod/mini';
 import { isoTime as isoTimeSchema } from './isoTime';
 
 /*
- * The learner's progress as it is stored in the browser and passed between tabs.
+ * The learner's progress: a document of FACTS keyed by stable ids (module and lesson ids from
+ * content/), never URLs, titles or machine state names, so renaming a page, a title or a state never
+ * breaks stored data. Facts are only ever added or moved earlier in time, which is what makes tabs
+ * mergeable (src/progress/mergeProgress.ts).
  *
- * It is a document of FACTS keyed by stable ids (module and lesson ids from content/), never URLs,
- * titles or machine state names, so renaming a page, a title or a state never breaks stored data.
- * Facts are only ever added or moved earlier in time, which is what makes tabs mergeable
- * (src/progress/mergeProgress.ts). Changing this shape means a new schemaVersion and a named step in
- * src/storage/migrations.ts, plus a fixture in tests/fixtures/.
+ * Two forms of the same document:
+ * - the READABLE form (ProgressDocument, below): what the code works with in memory and what tabs
+ *   send each other. Times are ISO strings, lessons are keyed "moduleId/lessonId".
+ * - the STORED form (StoredProgress, below): what is written to browser storage and into export
+ *   files. It differs only in `lessons`, which are grouped by module with their two times as numbers,
+ *   so a long course stays small. src/storage/progressFormat.ts converts between the two.
+ * Changing either form means a new schemaVersion and a named step in src/storage/migrations.ts, plus
+ * a fixture in tests/fixtures/.
  */
 
 /** The schemaVersion this build writes. Bump it together with a migration step. */
-export const PROGRESS_SCHEMA_VERSION = 1;
+export const PROGRESS_SCHEMA_VERSION = 2;
 
 /** Longest reflection answer kept, so a pasted book cannot fill the storage quota. */
 export const NOTE_MAX_LENGTH = 20_000;
@@ -80,12 +86,10 @@ export const locationSchema = z.object({
 });
 export type Location = z.infer<typeof locationSchema>;
 
-/** The stored progress document, schemaVersion 1. */
-export const progressDocumentSchema = z.object({
+/** Every field but the schema version and the lessons: the same in the readable and stored forms. */
+const commonFields = {
   /** Marks the document as ours, so an import of some other JSON file is refused. */
   kind: z.literal('hankintapolku.progress'),
-  /** The shape of this document; see src/storage/migrations.ts. */
-  schemaVersion: z.literal(PROGRESS_SCHEMA_VERSION),
   /** The manifest contentVersion the document was last reconciled with. */
   contentVersion: z.string(),
   /** When anything in the document last changed. */
@@ -98,14 +102,54 @@ export const progressDocumentSchema = z.object({
   certificate: z.optional(certificateSchema),
   /** The last place the learner visited. */
   lastLocation: z.optional(locationSchema),
-  /** Lesson facts keyed by "moduleId/lessonId". Facts of lessons removed from the course are kept. */
-  lessons: z.record(lessonKey, lessonFactsSchema),
   /** Knowledge-check facts keyed by module id. */
   quizzes: z.record(stableIdString, quizFactsSchema),
   /** Reflection answers keyed by "moduleId/lessonId". */
   notes: z.record(lessonKey, noteSchema),
+};
+
+/** Lesson facts keyed by "moduleId/lessonId". Facts of lessons removed from the course are kept. */
+const readableLessons = z.record(lessonKey, lessonFactsSchema);
+
+/** The readable form of the current version: in memory and between tabs. */
+export const progressDocumentSchema = z.object({
+  ...commonFields,
+  /** The version of the document; see src/storage/migrations.ts. */
+  schemaVersion: z.literal(PROGRESS_SCHEMA_VERSION),
+  lessons: readableLessons,
 });
 export type ProgressDocument = z.infer<typeof progressDocumentSchema>;
+
+/** Format v1 as shipped: the readable form was also what was stored. Read only by its migration. */
+export const progressV1Schema = z.object({ ...commonFields, schemaVersion: z.literal(1), lessons: readableLessons });
+export type ProgressV1 = z.infer<typeof progressV1Schema>;
+
+/** The largest time a Date can hold, in milliseconds either side of 1970. */
+const MAX_TIME_MS = 8_640_000_000_000_000;
+
+/**
+ * One lesson's times in the stored form: [first opened, completed − first opened], in milliseconds
+ * (first opened since 1970-01-01 UTC; null when unknown, and then the second number is the completion
+ * time itself). The second number is left out while the lesson is not completed.
+ */
+export const storedLessonTimesSchema = z.array(z.nullable(z.int())).check(
+  z.minLength(1),
+  z.maxLength(2),
+  z.refine(
+    ([opened, completedAfter]) => Math.abs(opened ?? 0) <= MAX_TIME_MS && completedAfter !== null,
+    'must be [first opened, completed − first opened] in milliseconds',
+  ),
+);
+export type StoredLessonTimes = z.infer<typeof storedLessonTimesSchema>;
+
+/** The stored form of the current version: in browser storage and in export files. */
+export const storedProgressSchema = z.object({
+  ...commonFields,
+  schemaVersion: z.literal(PROGRESS_SCHEMA_VERSION),
+  /** Lesson times by module id, then lesson id. */
+  lessons: z.record(stableIdString, z.record(stableIdString, storedLessonTimesSchema)),
+});
+export type StoredProgress = z.infer<typeof storedProgressSchema>;
 
 /** The key of a lesson in `lessons` and `notes`. */
 export function lessonKeyOf(moduleId: string, lessonId: string): string {

@@ -1,16 +1,23 @@
 /*
  * Stored formats of the progress document, and the named steps between them.
  *
- * Shipped formats: v1 (tests/fixtures/progress-v1.json) — the current one.
- * To ship v2: change src/schemas/progress.ts, bump PROGRESS_SCHEMA_VERSION, append ONE step
- * { name: 'v1-to-v2-<what changed>', from: 1, to: 2, migrate } below, and add
- * tests/fixtures/progress-v2.json. Never edit or remove a shipped step: some browser still holds
- * that format. A document with a NEWER schemaVersion than this build knows (the learner used a
+ * Shipped formats: v1 (tests/fixtures/progress-v1.json): the readable form was stored as is;
+ * v2 (tests/fixtures/progress-v2.json), the current one: lesson times grouped by module as numbers
+ * (src/storage/progressFormat.ts). To ship v3: change src/schemas/progress.ts, bump
+ * PROGRESS_SCHEMA_VERSION, append ONE step { name: 'v2-to-v3-<what changed>', from: 2, to: 3,
+ * migrate } below, and add tests/fixtures/progress-v3.json. Never edit or remove a shipped step:
+ * some browser or export file still holds that format. A document with a NEWER schemaVersion than this build knows (the learner used a
  * newer deploy, then an older one was served) is refused with NewerSchemaVersionError and left
  * untouched, so the newer build can still read it.
  */
-import { PROGRESS_SCHEMA_VERSION, progressDocumentSchema, type ProgressDocument } from '../schemas/progress';
+import {
+  PROGRESS_SCHEMA_VERSION,
+  progressV1Schema,
+  storedProgressSchema,
+  type ProgressDocument,
+} from '../schemas/progress';
 import { describeIssues } from '../schemas/describeIssues';
+import { decodeProgress, encodeLessons } from './progressFormat';
 
 /** The stored value before it is known to be valid. */
 export type StoredRecord = Record<string, unknown>;
@@ -27,9 +34,6 @@ export interface MigrationStep {
 /** The first format ever shipped. */
 export const FIRST_SCHEMA_VERSION = 1;
 
-/** Every step ever shipped, oldest first. Empty while v1 is the only format. */
-export const progressMigrations: readonly MigrationStep[] = [];
-
 export class NewerSchemaVersionError extends Error {
   override readonly name = 'NewerSchemaVersionError';
   constructor(
@@ -44,6 +48,22 @@ export class NewerSchemaVersionError extends Error {
 export class InvalidProgressError extends Error {
   override readonly name = 'InvalidProgressError';
 }
+
+/** Every step ever shipped, oldest first. */
+export const progressMigrations: readonly MigrationStep[] = [
+  {
+    // v1 stored the readable form, whose ISO times and "module/lesson" keys made a 1,000-lesson
+    // course over 100 KB; v2 stores the same facts in about a third of that.
+    name: 'v1-to-v2-lesson-times-by-module',
+    from: 1,
+    to: 2,
+    migrate(doc) {
+      const parsed = progressV1Schema.safeParse(doc);
+      if (!parsed.success) throw new InvalidProgressError(describeIssues(parsed.error));
+      return { ...parsed.data, schemaVersion: 2, lessons: encodeLessons(parsed.data.lessons) };
+    },
+  },
+];
 
 /** Checks that the steps lead from the first format to `target` one version at a time. */
 export function assertMigrationChain(steps: readonly MigrationStep[], target: number): void {
@@ -99,7 +119,12 @@ export function runMigrations(raw: unknown, steps: readonly MigrationStep[], tar
  */
 export function migrateProgress(raw: unknown): ProgressDocument {
   const migrated = runMigrations(raw, progressMigrations, PROGRESS_SCHEMA_VERSION);
-  const parsed = progressDocumentSchema.safeParse(migrated);
+  const parsed = storedProgressSchema.safeParse(migrated);
   if (!parsed.success) throw new InvalidProgressError(describeIssues(parsed.error));
-  return parsed.data;
+  try {
+    return decodeProgress(parsed.data);
+  } catch (error) {
+    if (error instanceof RangeError) throw new InvalidProgressError(`lessons: ${error.message}`);
+    throw error;
+  }
 }

@@ -1,23 +1,19 @@
 /*
  * Progress persistence on top of any KeyValueStore.
  *
- * Stored shape: the ProgressDocument (src/schemas/progress.ts) as a plain object under the key
- * 'progress'; unreadable values are copied to 'quarantine/<iso-time>/progress' (src/storage/keys.ts).
+ * Stored shape: the stored form of the progress document (StoredProgress, src/schemas/progress.ts;
+ * converted by src/storage/progressFormat.ts) as a plain object under the key 'progress'; unreadable values are copied to 'quarantine/<iso-time>/progress' (src/storage/keys.ts).
  * Lifecycle: load() once per page before anything is written; save() after the machine has merged
  * the loaded document; clear() only on an explicit reset.
  * Migration cases: older formats are migrated on load (src/storage/migrations.ts); a newer format
  * makes load() reject with NewerSchemaVersionError and nothing is touched; anything unreadable is
  * quarantined, never deleted, and load() reports it so the learner can be told.
  */
-import {
-  progressDocumentSchema,
-  type ProgressDocument,
-  type ProgressLoadResult,
-  type ProgressStore,
-} from '../schemas/progress';
+import type { ProgressDocument, ProgressLoadResult, ProgressStore } from '../schemas/progress';
 import { isQuarantineKey, quarantineKey, storageKeys } from './keys';
 import type { KeyValueStore } from './keyValueStore';
 import { InvalidProgressError, migrateProgress } from './migrations';
+import { encodeProgress } from './progressFormat';
 
 export function createProgressStore(kv: KeyValueStore, options: { clock?: () => Date } = {}): ProgressStore {
   const clock = options.clock ?? (() => new Date());
@@ -49,10 +45,10 @@ export function createProgressStore(kv: KeyValueStore, options: { clock?: () => 
     },
 
     async save(doc: ProgressDocument): Promise<void> {
-      // Validate at the boundary: a bug must not write a document the next load would quarantine.
-      const parsed = progressDocumentSchema.safeParse(doc);
-      if (!parsed.success) throw new InvalidProgressError(`Refusing to save invalid progress: ${parsed.error.message}`);
-      await kv.setItem(storageKeys.progress, parsed.data);
+      // Not validated again: every document the machine holds was built by the typed updates in
+      // src/progress/ or validated where it came in (load, import, another tab), and validating
+      // the whole document on every save cost more than the save itself on a long course.
+      await kv.setItem(storageKeys.progress, encodeProgress(doc));
     },
 
     async clear(): Promise<void> {

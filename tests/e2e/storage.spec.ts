@@ -22,6 +22,22 @@ async function writeRaw(page: import('@playwright/test').Page, key: string, valu
   );
 }
 
+async function readRaw(page: import('@playwright/test').Page, key: string): Promise<unknown> {
+  return page.evaluate(async (k) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('hankintapolku');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(new Error(String(request.error)));
+    });
+    const value = await new Promise<unknown>((resolve) => {
+      const r = db.transaction('data').objectStore('data').get(k);
+      r.onsuccess = () => resolve(r.result);
+    });
+    db.close();
+    return value;
+  }, key);
+}
+
 async function storedKeys(page: import('@playwright/test').Page): Promise<string[]> {
   return page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -37,6 +53,47 @@ async function storedKeys(page: import('@playwright/test').Page): Promise<string
     return keys.map(String);
   });
 }
+
+test.describe('stored data from an earlier version', () => {
+  test('progress stored in the first format (v1) shows as before and is rewritten in the current one', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await expect(page.locator('html')).toHaveAttribute('data-progress-saved', 'true');
+    const module = (await manifestOf(page)).modules[0];
+    const [done, opened] = module?.lessons ?? [];
+    if (module === undefined || done === undefined || opened === undefined) throw new Error('no lessons');
+    await writeRaw(page, 'progress', {
+      kind: 'hankintapolku.progress',
+      schemaVersion: 1,
+      contentVersion: 'an-older-build',
+      updatedAt: '2026-03-02T10:00:00.000+02:00',
+      lessons: {
+        [`${module.id}/${done.id}`]: {
+          firstOpenedAt: '2026-03-02T07:00:00.000Z',
+          completedAt: '2026-03-02T07:09:00.000Z',
+        },
+        [`${module.id}/${opened.id}`]: { firstOpenedAt: '2026-03-02T10:00:00.000+02:00' },
+      },
+      quizzes: {},
+      notes: {},
+    });
+    await page.goto(`/moduulit/${module.id}/`);
+    const list = page.locator('.lesson-list');
+    await expect(list.locator(`[data-lesson-id="${done.id}"]`)).toHaveAttribute('data-progress', 'completed');
+    await expect(list.locator(`[data-lesson-id="${opened.id}"]`)).toHaveAttribute('data-progress', 'in-progress');
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    // Once this build has written it, it is in the current stored form, with the same instants.
+    await expect
+      .poll(async () => ((await readRaw(page, 'progress')) as { schemaVersion?: number }).schemaVersion)
+      .toBe(2);
+    const stored = (await readRaw(page, 'progress')) as { lessons: Record<string, Record<string, number[]>> };
+    expect(stored.lessons[module.id]).toEqual({
+      [done.id]: [Date.parse('2026-03-02T07:00:00.000Z'), 9 * 60_000],
+      [opened.id]: [Date.parse('2026-03-02T08:00:00.000Z')],
+    });
+  });
+});
 
 test.describe('stored data that goes wrong', () => {
   test('unreadable progress is set aside, the learner is told, and the course starts clean without crashing', async ({

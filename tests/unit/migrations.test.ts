@@ -31,7 +31,26 @@ describe('stored progress formats', () => {
 
   it('keeps every fact of the v1 fixture', () => {
     const doc = migrateProgress(readFixture('progress-v1.json'));
-    expect(doc).toEqual(readFixture('progress-v1.json'));
+    expect(doc).toEqual({ ...(readFixture('progress-v1.json') as object), schemaVersion: PROGRESS_SCHEMA_VERSION });
+  });
+
+  it('reads the v2 fixture: lesson times by module, including the unusual cases', () => {
+    const doc = migrateProgress(readFixture('progress-v2.json'));
+    expect(doc.lessons).toEqual({
+      'background/why-it-matters': {
+        firstOpenedAt: '2026-10-01T06:58:03.120Z',
+        completedAt: '2026-10-01T07:09:45.575Z',
+      },
+      'background/key-terms': { firstOpenedAt: '2026-10-01T07:10:50.000Z', completedAt: '2026-10-01T07:24:55.120Z' },
+      // A lesson no longer in the course is kept.
+      'background/retired-lesson': { firstOpenedAt: '2026-10-01T07:31:40.000Z' },
+      // Completed with no known opening time (possible in an imported v1 file).
+      'teamwork/roles': { completedAt: '2026-10-09T10:00:00.000Z' },
+      // Completed "before" it was opened, as clocks of two devices may have it.
+      'goals/measurable-goals': { firstOpenedAt: '2026-10-23T06:13:20.000Z', completedAt: '2026-10-23T06:13:18.000Z' },
+    });
+    expect(doc.notes['goals/measurable-goals']?.text).toMatch(/^Tavoite: 30 %/);
+    expect(doc.courseCompletedAt).toBe('2026-11-20T13:05:44.310Z');
   });
 
   it('reads a document stored as JSON text', () => {
@@ -62,13 +81,17 @@ describe('refusing what cannot be read', () => {
     ['a lesson keyed by URL', { ...emptyV1(), lessons: { '/fi/goals/measuring/': {} } }],
     ['a score above one', { ...emptyV1(), quizzes: { goals: { attempts: 1, bestScore: 3 } } }],
     ['a time that is not a time', { ...emptyV1(), updatedAt: 'yesterday' }],
+    ['v2 with lessons keyed the v1 way', { ...emptyV2(), lessons: { 'goals/measuring': [1] } }],
+    ['v2 with a lesson time as text', { ...emptyV2(), lessons: { goals: { measuring: ['2025-01-01'] } } }],
+    ['v2 with a fraction of a millisecond', { ...emptyV2(), lessons: { goals: { measuring: [1.5] } } }],
+    ['v2 with a completion beyond any date', { ...emptyV2(), lessons: { goals: { measuring: [8.64e15, 1] } } }],
   ])('calls %s invalid, with a reason', (_label, value) => {
     expect(() => migrateProgress(value)).toThrow(InvalidProgressError);
   });
 });
 
 describe('the migration mechanism', () => {
-  // What shipping v2 will look like: one named step appended to the list.
+  // A made-up step, to test the mechanism apart from the shipped steps.
   const v1ToV2: MigrationStep = {
     name: 'v1-to-v2-rename-notes-to-reflections',
     from: 1,
@@ -102,6 +125,10 @@ describe('the migration mechanism', () => {
     expect(() => runMigrations(readFixture('progress-v1.json'), [sloppy], 2)).toThrow(/did not set schemaVersion/);
   });
 });
+
+function emptyV2(): Record<string, unknown> {
+  return { ...emptyV1(), schemaVersion: 2 };
+}
 
 function emptyV1(): Record<string, unknown> {
   return {

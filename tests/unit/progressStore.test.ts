@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { emptyDocument } from '../../src/progress/progressDocument';
-import type { ProgressDocument } from '../../src/schemas/progress';
+import { PROGRESS_SCHEMA_VERSION, type ProgressDocument } from '../../src/schemas/progress';
 import { isQuarantineKey, quarantineKey, storageKeys } from '../../src/storage/keys';
 import { StorageTimeoutError, withTimeout, type KeyValueStore } from '../../src/storage/keyValueStore';
 import { createMemoryStore } from '../../src/storage/memoryStore';
-import { InvalidProgressError, NewerSchemaVersionError } from '../../src/storage/migrations';
+import { NewerSchemaVersionError } from '../../src/storage/migrations';
 import { createProgressStore } from '../../src/storage/progressStore';
 
 const fixture = JSON.parse(
@@ -26,9 +26,21 @@ describe('progress store', () => {
     await expect(store.load()).resolves.toEqual({ kind: 'ok', doc });
   });
 
-  it('loads the shipped v1 fixture', async () => {
-    const store = createProgressStore(createMemoryStore({ [storageKeys.progress]: fixture }));
-    await expect(store.load()).resolves.toEqual({ kind: 'ok', doc: fixture });
+  it('loads the shipped v1 fixture, and the next save stores it in the current form', async () => {
+    const kv = createMemoryStore({ [storageKeys.progress]: fixture });
+    const store = createProgressStore(kv);
+    const loaded = await store.load();
+    expect(loaded).toEqual({ kind: 'ok', doc: { ...fixture, schemaVersion: PROGRESS_SCHEMA_VERSION } });
+    if (loaded.kind !== 'ok') return;
+    await store.save(loaded.doc);
+    const stored = kv.dump()[storageKeys.progress] as Record<string, unknown>;
+    expect(stored['schemaVersion']).toBe(PROGRESS_SCHEMA_VERSION);
+    expect(stored['lessons']).toEqual({
+      background: { 'why-it-matters': [1741590131004, 809216], 'key-terms': [1741590962871, 906132] },
+      teamwork: { roles: [1741694445100, 1124900] },
+      goals: { 'measurable-goals': [1741944602000] },
+    });
+    await expect(store.load()).resolves.toEqual(loaded);
   });
 
   it('copies corrupt data to a quarantine key instead of deleting it, and says why', async () => {
@@ -62,17 +74,10 @@ describe('progress store', () => {
   });
 
   it('refuses a document from a newer version and leaves it in place', async () => {
-    const newer = { ...fixture, schemaVersion: 2 };
+    const newer = { ...fixture, schemaVersion: PROGRESS_SCHEMA_VERSION + 1 };
     const kv = createMemoryStore({ [storageKeys.progress]: newer });
     await expect(createProgressStore(kv).load()).rejects.toThrow(NewerSchemaVersionError);
     expect(kv.dump()).toEqual({ [storageKeys.progress]: newer });
-  });
-
-  it('refuses to save an invalid document', async () => {
-    const kv = createMemoryStore();
-    const broken = { ...emptyDocument('v1', clock()), updatedAt: 'soon' };
-    await expect(createProgressStore(kv).save(broken)).rejects.toThrow(InvalidProgressError);
-    expect(kv.dump()).toEqual({});
   });
 
   it('clears progress on reset but keeps quarantined copies', async () => {

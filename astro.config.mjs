@@ -1,7 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import react from '@astrojs/react';
+import preact from '@astrojs/preact';
 
 // The public address the site is deployed at; used for canonical and hreflang links.
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -15,7 +15,7 @@ export default defineConfig({
   ...(buildDir ? { outDir: `${buildDir}/dist`, cacheDir: `${buildDir}/cache` } : {}),
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx(), react()],
+  integrations: [mdx(), preact({ compat: true })],
   i18n: {
     defaultLocale: 'fi',
     locales: ['fi', 'en'],

@@ -1,10 +1,8 @@
-import { useSyncExternalStore } from 'react';
+import { useBrowserValue } from './useHydrated';
 import { getProgressView, sendProgress, subscribeProgress, type ProgressView } from '../client/progress';
 
 export { sendProgress };
 export type { ProgressView };
-
-const serverView = (): null => null;
 
 /**
  * Reads the learner's progress in an island through a selector. During the build (server render)
@@ -12,6 +10,6 @@ const serverView = (): null => null;
  * mismatch; then the island follows the page's progress actor.
  */
 export function useProgress<T>(select: (view: ProgressView) => T, fallback: T): T {
-  const view = useSyncExternalStore(subscribeProgress, getProgressView, serverView);
+  const view = useBrowserValue(subscribeProgress, getProgressView, null);
   return view ? select(view) : fallback;
 }

@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useBrowserValue } from './useHydrated';
 import type { SyncedDocument, SyncedState } from '../client/syncedDocument';
 
 /**
@@ -6,9 +6,9 @@ import type { SyncedDocument, SyncedState } from '../client/syncedDocument';
  * render their "loading" state first and never overwrite stored data with an empty form.
  */
 export function useSyncedDocument<T>(doc: () => SyncedDocument<T>): SyncedState<T> | null {
-  return useSyncExternalStore(
+  return useBrowserValue<SyncedState<T> | null>(
     (listener) => doc().subscribe(listener),
     () => doc().get(),
-    () => null,
+    null,
   );
 }

@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useBrowserValue } from '../../islands/useHydrated';
 import { useSyncedDocument } from '../../islands/useSyncedDocument';
 import { useProgress } from '../../islands/useProgress';
 import type { ModuleId } from '../../schemas/common';
@@ -29,11 +29,7 @@ export function useAcademy(academies: AcademyView[]): {
       >,
     null,
   );
-  const nowMs = useSyncExternalStore(
-    noSubscription,
-    () => pageTime,
-    () => null,
-  );
+  const nowMs = useBrowserValue<number | null>(noSubscription, () => pageTime, null);
   return {
     loaded: choice?.loaded ?? false,
     academy: choice?.loaded ? academyOf(academies, choice.doc.academyId) : undefined,

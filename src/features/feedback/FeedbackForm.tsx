@@ -1,4 +1,4 @@
-import { useId, useRef, useState, useSyncExternalStore, type SubmitEvent } from 'react';
+import { useId, useRef, useState, type SubmitEvent } from 'react';
 import type { FeedbackItem } from '../../schemas/feedback';
 import {
   FEEDBACK_EMAIL_MAX,
@@ -9,7 +9,7 @@ import {
 } from '../../schemas/feedbackLimits';
 import { fill } from '../../islands/fill';
 import { saveFeedback } from './saveFeedback';
-import { useHydrated } from '../../islands/useHydrated';
+import { useBrowserValue, useHydrated } from '../../islands/useHydrated';
 
 interface Props {
   lang: 'fi' | 'en';
@@ -59,11 +59,7 @@ export default function FeedbackForm({
   const [status, setStatus] = useState('');
   // False in the server render and during hydration: the form stays disabled, so nothing typed early is lost.
   const hydrated = useHydrated();
-  const search = useSyncExternalStore(
-    noSubscription,
-    () => window.location.search,
-    () => '',
-  );
+  const search = useBrowserValue(noSubscription, () => window.location.search, '');
   const textRef = useRef<HTMLTextAreaElement>(null);
   const emailRef = useRef<HTMLInputElement>(null);
   const statusRef = useRef<HTMLParagraphElement>(null);

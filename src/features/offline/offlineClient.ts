@@ -19,20 +19,19 @@ function publish(state: OfflineState): void {
   window.dispatchEvent(new CustomEvent(offlineStateEvent, { detail: state }));
 }
 
+/**
+ * The status is in the server HTML as "online" (a page that has just arrived came over the network,
+ * or from the service worker, which this script corrects at once), so showing it never moves the header.
+ */
 function showNetworkStatus(): void {
-  const header = document.querySelector('.site-header .wrap');
-  if (!header) return;
-  const status = document.createElement('span');
-  status.className = 'net-status';
-  // Announced politely, but not a role="status": pages keep that role for their own one message.
-  status.setAttribute('aria-live', 'polite');
+  const status = document.querySelector<HTMLElement>('.site-header .net-status');
+  if (!status) return;
   const update = (): void => {
     const online = navigator.onLine;
     status.dataset['net'] = online ? 'online' : 'offline';
     status.textContent = (online ? labels['netOnline'] : labels['netOffline']) ?? '';
   };
   update();
-  header.append(status);
   window.addEventListener('online', update);
   window.addEventListener('offline', update);
 }

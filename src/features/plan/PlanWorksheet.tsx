@@ -4,6 +4,7 @@ import { useSyncedDocument } from '../../islands/useSyncedDocument';
 import {
   actionStatuses,
   editPlan,
+  emptyPlan,
   PLAN_TEXT_MAX,
   planTextFields,
   type PlanPart,
@@ -50,8 +51,10 @@ export default function PlanWorksheet({ lang, labels }: Props) {
     }, 400);
   };
 
-  if (!state?.loaded) return <p>{l('plan.loading')}</p>;
-  const plan = state.doc;
+  // Until the stored plan has been read, the same worksheet is shown empty and disabled, so the page
+  // does not shift when it arrives and nothing typed before then is lost.
+  const loaded = state?.loaded === true;
+  const plan = loaded ? state.doc : emptyPlan();
 
   const text = (f: PlanTextField, rows = 5) => (
     <p key={f} className="plan-field">
@@ -91,11 +94,12 @@ export default function PlanWorksheet({ lang, labels }: Props) {
   });
 
   return (
-    <div className="plan-worksheet">
-      {state.degraded && <p role="alert">{l('plan.storage.degraded')}</p>}
-      {state.quarantined && <p role="alert">{l('plan.storage.quarantined')}</p>}
+    <fieldset className="plan-worksheet" disabled={!loaded} aria-busy={!loaded}>
+      <legend className="visually-hidden">{l('plan.title')}</legend>
+      {state?.degraded && <p role="alert">{l('plan.storage.degraded')}</p>}
+      {state?.quarantined && <p role="alert">{l('plan.storage.quarantined')}</p>}
       <p role="status" className="save-status no-print">
-        {saved}
+        {loaded ? saved : l('plan.loading')}
       </p>
       <section aria-labelledby={`${id}-basics`}>
         <h2 id={`${id}-basics`}>{l('plan.section.basics')}</h2>
@@ -142,6 +146,6 @@ export default function PlanWorksheet({ lang, labels }: Props) {
           </button>
         </p>
       </section>
-    </div>
+    </fieldset>
   );
 }

@@ -36,6 +36,9 @@ function createStatic(distDir: string): RequestHandler {
   const assets = sirv(distDir, {
     etag: true,
     dev: false,
+    // The .br and .gz copies written by scripts/precompress.mjs, for clients that accept them.
+    brotli: true,
+    gzip: true,
     // Hashed build assets never change; pages and the search index must be revalidated.
     setHeaders(res, pathname) {
       if (pathname.startsWith('/_astro/')) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');

@@ -10,6 +10,19 @@ const site = process.env.SITE_URL ?? 'http://localhost:4321';
 // the real one.
 const buildDir = process.env.HANKINTAPOLKU_BUILD_DIR;
 
+/**
+ * The server-side chunk of a lesson (content/modules/<module>/<lang>/<file>.mdx): one per module and
+ * language. By default every lesson becomes chunks of its own; with thousands of lessons, bundling
+ * them and then importing them one by one while rendering took much of the build. Grouped, the
+ * pages come out byte for byte the same, sooner. Only the build's prerender step is affected: the
+ * browser never loads these chunks, and `astro dev` does not bundle.
+ * @param {string} id
+ */
+const lessonChunk = (id) => {
+  const match = /\/modules\/([^/]+)\/(fi|en)\/[^/?]+\.mdx(?:\?|$)/.exec(id);
+  return match ? `lessons-${match[1]}-${match[2]}` : null;
+};
+
 export default defineConfig({
   site,
   ...(buildDir ? { outDir: `${buildDir}/dist`, cacheDir: `${buildDir}/cache` } : {}),
@@ -25,5 +38,19 @@ export default defineConfig({
   prefetch: false,
   // Islands load their own chunks when they hydrate; Vite's preload helper would add a script to
   // every page for nothing.
-  vite: { build: { modulePreload: false }, environments: { client: { build: { modulePreload: false } } } },
+  vite: {
+    build: { modulePreload: false },
+    environments: {
+      client: { build: { modulePreload: false } },
+      prerender: {
+        build: {
+          rolldownOptions: {
+            output: {
+              codeSplitting: { groups: [{ debugName: 'lessons', name: lessonChunk }] },
+            },
+          },
+        },
+      },
+    },
+  },
 });

@@ -42,7 +42,7 @@ interface PageRow {
   path: string;
   /** Why the page was not measured (it does not exist in this build). */
   skipped?: string;
-  browser?: Record<WeightKind | 'total' | 'inlineManifest', Sizes>;
+  browser?: Record<WeightKind | 'total' | 'manifest', Sizes>;
   static?: Record<WeightKind | 'total', { raw: number; gzip: number; brotli: number }>;
   files?: PageWeight['files'];
   excluded?: number;
@@ -99,7 +99,7 @@ async function measure(
     js: sizes((w) => w.js),
     other: sizes((w) => w.other),
     total: sizes((w) => w.total),
-    inlineManifest: sizes((w) => w.inlineManifest),
+    manifest: sizes((w) => w.manifest),
   };
   const fromDist = measurePageInDist(distDir, path);
   row.static = {

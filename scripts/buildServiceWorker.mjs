@@ -37,8 +37,9 @@ export function serviceWorkerOptions(distDir) {
     globIgnores: ['sw.js', 'workbox-*.js', 'pagefind/pagefind-*ui.*', 'pagefind/pagefind-highlight.js'],
     // Every file must be precached for the course to work offline; a bigger one fails the build below.
     maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
-    // Content-hashed names need no revision: Astro's chunks and Pagefind's index and fragments.
-    dontCacheBustURLsMatching: /^_astro\/|\.pf_(fragment|index|meta|filter)$/,
+    // Content-hashed names need no revision: Astro's chunks, the course manifest (which progress
+    // needs, so it must be precached like the pages) and Pagefind's index and fragments.
+    dontCacheBustURLsMatching: /^_astro\/|^course-manifest\.[0-9a-f]+\.json$|\.pf_(fragment|index|meta|filter)$/,
     // /moduulit/x/ → /moduulit/x/index.html (Workbox's default, said here because it matters).
     directoryIndex: 'index.html',
     // Static pages ignore their query: /haku/?q=… is the cached search page, and Pagefind's

@@ -39,9 +39,11 @@ function createStatic(distDir: string): RequestHandler {
     // The .br and .gz copies written by scripts/precompress.mjs, for clients that accept them.
     brotli: true,
     gzip: true,
-    // Hashed build assets never change; pages and the search index must be revalidated.
+    // Hashed build assets and the hashed course manifest never change; pages and the search index
+    // must be revalidated.
     setHeaders(res, pathname) {
-      if (pathname.startsWith('/_astro/')) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+      if (pathname.startsWith('/_astro/') || /^\/course-manifest\.[0-9a-f]+\.json$/.test(pathname))
+        res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
       else res.setHeader('Cache-Control', 'no-cache');
     },
   });

@@ -4,9 +4,9 @@
 // In the browser: load the page with service workers blocked (the worker would precache the whole
 // course), scroll to the end so client:visible islands hydrate too, wait until every island has
 // hydrated and the network has been quiet, then sum every same-origin response by kind. Images,
-// icons and fonts are left out; the course manifest is inline in the HTML, so it counts there.
-// From dist/ (the cross-check): the HTML, its stylesheets, its module scripts, every island's
-// component-url and renderer-url, and everything those scripts import, followed transitively.
+// icons and fonts are left out; the course manifest (a JSON file the page preloads) counts as other.
+// From dist/ (the cross-check): the HTML, its stylesheets, its preloads, its module scripts, every
+// island's component-url and renderer-url, and everything those scripts import, transitively.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -63,8 +63,8 @@ export interface PageWeight {
   other: Bytes;
   /** Everything except images, icons and fonts. */
   total: Bytes;
-  /** Of the HTML: the inline course manifest (#course-manifest). */
-  inlineManifest: Bytes;
+  /** Of other: the course manifest the page fetches (/course-manifest.<hash>.json), none on pages without progress. */
+  manifest: Bytes;
   /** Each counted file with its kind and gzip bytes, largest first. */
   files: Array<{ path: string; kind: WeightKind; raw: number; gzip: number }>;
   /** Images, icons (favicon included) and fonts left out (count). */
@@ -86,15 +86,11 @@ const kindOfResource = (type: string): WeightKind | 'excluded' => {
 /** Icons and images, whatever the browser calls the request (a favicon is "other"). */
 const imageExtension = /\.(?:svg|png|ico|jpe?g|gif|webp|avif)$/i;
 
-function inlineManifestOf(html: string): Bytes {
-  const match = /<script type="application\/json" id="course-manifest">([\s\S]*?)<\/script>/.exec(html);
-  return match?.[1] ? bytesOf(Buffer.from(match[1])) : noBytes();
-}
+const isManifest = (path: string): boolean => /^\/course-manifest\.[0-9a-f]+\.json$/.test(path);
 
 function sum(
-  files: Array<{ kind: WeightKind; bytes: Bytes }>,
-  html: string,
-  extra: Omit<PageWeight, WeightKind | 'total' | 'inlineManifest' | 'files'>,
+  files: Array<{ path: string; kind: WeightKind; bytes: Bytes }>,
+  extra: Omit<PageWeight, WeightKind | 'total' | 'manifest' | 'files'>,
 ): PageWeight {
   const weight: PageWeight = {
     html: noBytes(),
@@ -102,13 +98,14 @@ function sum(
     js: noBytes(),
     other: noBytes(),
     total: noBytes(),
-    inlineManifest: inlineManifestOf(html),
+    manifest: noBytes(),
     files: [],
     ...extra,
   };
   for (const file of files) {
     weight[file.kind] = addBytes(weight[file.kind], file.bytes);
     weight.total = addBytes(weight.total, file.bytes);
+    if (isManifest(file.path)) weight.manifest = addBytes(weight.manifest, file.bytes);
   }
   return weight;
 }
@@ -154,7 +151,6 @@ export async function measurePageInBrowser(page: Page, url: string): Promise<Pag
 
   const response = await page.goto(url, { waitUntil: 'load' });
   if (response?.status() !== 200) throw new Error(`${url} answered ${String(response?.status())}.`);
-  const html = await response.text();
   // Scroll through the page so client:visible islands (e.g. the feedback form) load as a reader's would.
   await page.evaluate(async () => {
     for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight / 2) {
@@ -188,7 +184,7 @@ export async function measurePageInBrowser(page: Page, url: string): Promise<Pag
   }
   const unhydrated = await page.evaluate(() => document.querySelectorAll('astro-island[ssr]').length);
   const files = (await Promise.all(pending)).filter((file) => file !== undefined);
-  const weight = sum(files, html, { excluded, thirdParty, unhydrated });
+  const weight = sum(files, { excluded, thirdParty, unhydrated });
   weight.files = files
     .map((file) => ({ path: file.path, kind: file.kind, raw: file.bytes.raw, gzip: file.bytes.gzip }))
     .sort((a, b) => b.gzip - a.gzip);
@@ -231,6 +227,11 @@ export function measurePageInDist(distDir: string, urlPath: string): PageWeight 
     const href = /\bhref="([^"]+)"/.exec(match[0])?.[1];
     if (href) add(new URL(href, `http://site${urlPath}`).pathname, 'css');
   }
+  // The course manifest, which the page preloads and its progress script fetches.
+  for (const match of html.matchAll(/<link\b[^>]*\brel="preload"[^>]*\bas="fetch"[^>]*>/g)) {
+    const href = /\bhref="([^"]+)"/.exec(match[0])?.[1];
+    if (href) add(new URL(href, `http://site${urlPath}`).pathname, 'other');
+  }
   for (const match of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"[^>]*>/g)) {
     if (match[1]) add(new URL(match[1], `http://site${urlPath}`).pathname, 'js');
   }
@@ -243,7 +244,7 @@ export function measurePageInDist(distDir: string, urlPath: string): PageWeight 
       add(new URL(inner[2] ?? '', `http://site${urlPath}`).pathname, 'js');
     }
   }
-  const weight = sum(files, html, { excluded: 0, thirdParty: [], unhydrated: 0 });
+  const weight = sum(files, { excluded: 0, thirdParty: [], unhydrated: 0 });
   weight.files = files
     .map((file) => ({ path: file.path, kind: file.kind, raw: file.bytes.raw, gzip: file.bytes.gzip }))
     .sort((a, b) => b.gzip - a.gzip);

@@ -2,7 +2,7 @@
  * Runs on every page that shows progress: starts the progress actor, records where the learner is,
  * keeps the status marks on lists up to date, and shows the storage notice when needed.
  */
-import { getProgressView, isSettled, progressActor, sendProgress } from './progress';
+import { getProgressView, isProgressSaved, isProgressUnavailable, sendProgress, subscribeProgress } from './progress';
 import { applyProgressToDom } from './progressDom';
 import { openBrowserKeyValueStore } from '../storage/browserStore';
 
@@ -17,18 +17,21 @@ const labels = JSON.parse(document.getElementById('progress-labels')?.textConten
 
 const render = (): void => {
   // Says whether everything is stored: the tests wait for it, and it could drive a "saved" mark.
-  document.documentElement.dataset['progressSaved'] = String(isSettled(progressActor().getSnapshot()));
+  document.documentElement.dataset['progressSaved'] = String(isProgressSaved());
   const view = getProgressView();
-  if (!view) return;
-  applyProgressToDom(view);
-  if (notice) {
-    const text = [view.degraded ? labels['degraded'] : '', view.recovered ? labels['recovered'] : '']
+  if (view) applyProgressToDom(view);
+  if (notice && (view || isProgressUnavailable())) {
+    const text = [
+      view?.degraded ? labels['degraded'] : '',
+      view?.recovered ? labels['recovered'] : '',
+      view ? '' : labels['unavailable'],
+    ]
       .filter(Boolean)
       .join(' ');
     if (notice.textContent !== text) notice.textContent = text;
   }
 };
-progressActor().subscribe(render);
+subscribeProgress(render);
 render();
 
 // Feedback written earlier (perhaps offline) is delivered on the next visit to any course page. The

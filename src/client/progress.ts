@@ -1,8 +1,9 @@
 /*
- * The page's progress actor and the one door islands use to it. Created on first use in the browser:
- * reads the manifest from the page, opens browser storage (IndexedDB, then localStorage, else memory),
- * starts the machine, keeps other tabs in step through a BroadcastChannel, and saves before the page
- * is hidden or left. Islands read through `getProgressView` and write with `sendProgress`.
+ * The page's progress actor and the one door islands use to it. Started on first use in the browser:
+ * fetches the course manifest the page links to, opens browser storage (IndexedDB, then localStorage,
+ * else memory), starts the machine, keeps other tabs in step through a BroadcastChannel, and saves
+ * before the page is hidden or left. Events sent before the manifest has arrived are handed to the
+ * machine in order when it starts. Islands read through `getProgressView` and write with `sendProgress`.
  */
 import { waitFor } from 'xstate';
 import type { CourseManifest } from '../schemas/manifest';
@@ -12,6 +13,7 @@ import { emptyDocument } from '../progress/progressDocument';
 import * as select from '../progress/selectors';
 import { openBrowserProgressStore } from '../storage/browserStore';
 import { pathFor } from '../i18n/routes';
+import { fetchCourseManifest } from './courseManifest';
 
 export type Status = 'not-started' | 'in-progress' | 'completed';
 
@@ -37,55 +39,88 @@ const CHANNEL = 'hankintapolku-progress';
 type ChannelMessage = { kind: 'doc'; doc: ProgressDocument } | { kind: 'reset' };
 let actor: ProgressActor | undefined;
 let channel: BroadcastChannel | undefined;
-let manifest: CourseManifest | undefined;
+let starting: Promise<ProgressActor | undefined> | undefined;
+/** The manifest could not be loaded: progress can neither be shown nor kept until a reload. */
+let unavailable = false;
+/** Events that arrived before the machine started, in order. */
+const early: ProgressEvent[] = [];
+const listeners = new Set<() => void>();
 const beforeFlush = new Set<() => void>();
 
-function readManifest(): CourseManifest {
-  const text = document.getElementById('course-manifest')?.textContent;
-  if (!text) throw new Error('This page carries no course manifest');
-  return JSON.parse(text) as CourseManifest;
-}
+const notify = (): void => {
+  for (const listener of listeners) listener();
+};
+const deliver = (event: ProgressEvent): void => {
+  if (actor) actor.send(event);
+  else early.push(event);
+};
 
-/** The page's progress actor, started on first use. */
-export function progressActor(): ProgressActor {
-  if (actor) return actor;
-  manifest = readManifest();
+/**
+ * Starts the page's progress wiring on first use: the channel and the saves on leaving at once, the
+ * machine when the manifest has arrived. Resolves to the actor, or to nothing if the manifest failed.
+ */
+function startProgress(): Promise<ProgressActor | undefined> {
+  if (starting) return starting;
   const bc = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(CHANNEL);
   channel = bc;
-  const created = createProgressActor({
-    manifest,
-    store: openBrowserProgressStore(),
-    clock: () => new Date(),
-    ...(bc
-      ? {
-          channel: {
-            post: (doc: ProgressDocument) => {
-              bc.postMessage({ kind: 'doc', doc } satisfies ChannelMessage);
-            },
-          },
-        }
-      : {}),
-  });
   bc?.addEventListener('message', (event: MessageEvent<ChannelMessage>) => {
-    if (event.data.kind === 'reset') created.send({ type: 'data.reset' });
-    else created.send({ type: 'doc.external', doc: event.data.doc });
+    deliver(event.data.kind === 'reset' ? { type: 'data.reset' } : { type: 'doc.external', doc: event.data.doc });
   });
   const flushNow = (): void => {
     for (const hook of beforeFlush) hook();
-    created.send({ type: 'storage.flush' });
+    deliver({ type: 'storage.flush' });
   };
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') flushNow();
   });
   window.addEventListener('pagehide', flushNow);
-  created.start();
-  actor = created;
-  return created;
+  starting = fetchCourseManifest().then(
+    (loaded) => {
+      const created = createProgressActor({
+        manifest: loaded,
+        store: openBrowserProgressStore(),
+        clock: () => new Date(),
+        ...(bc
+          ? {
+              channel: {
+                post: (doc: ProgressDocument) => {
+                  bc.postMessage({ kind: 'doc', doc } satisfies ChannelMessage);
+                },
+              },
+            }
+          : {}),
+      });
+      created.subscribe(notify);
+      created.start();
+      actor = created;
+      for (const event of early.splice(0)) created.send(event);
+      notify();
+      return created;
+    },
+    (error: unknown) => {
+      console.error(error);
+      unavailable = true;
+      notify();
+      return undefined;
+    },
+  );
+  return starting;
+}
+
+/** Whether everything is in storage (false until the machine has started). */
+export function isProgressSaved(): boolean {
+  return actor ? isSettled(actor.getSnapshot()) : false;
+}
+
+/** The course manifest could not be loaded, so progress is neither shown nor kept on this page. */
+export function isProgressUnavailable(): boolean {
+  return unavailable;
 }
 
 /** Sends an event to the progress machine. */
 export function sendProgress(event: ProgressEvent): void {
-  progressActor().send(event);
+  deliver(event);
+  void startProgress();
 }
 
 /** Deletes the learner's progress in this tab and every other open tab (explicit reset). */
@@ -96,9 +131,9 @@ export function resetEverywhere(): void {
 
 /** Writes pending changes now and resolves when they are stored (or storage is unavailable). */
 export async function flushProgress(): Promise<void> {
-  const a = progressActor();
-  a.send({ type: 'storage.flush' });
-  await waitFor(a, isSettled, { timeout: 4000 }).catch(() => undefined);
+  sendProgress({ type: 'storage.flush' });
+  const a = await startProgress();
+  if (a) await waitFor(a, isSettled, { timeout: 4000 }).catch(() => undefined);
 }
 
 /** Everything is in storage, or there is no storage to wait for. */
@@ -119,9 +154,10 @@ export function onBeforeFlush(hook: () => void): () => void {
 
 /** Subscribes to progress changes (for useSyncExternalStore). */
 export function subscribeProgress(onChange: () => void): () => void {
-  const subscription = progressActor().subscribe(onChange);
+  listeners.add(onChange);
+  void startProgress();
   return () => {
-    subscription.unsubscribe();
+    listeners.delete(onChange);
   };
 }
 
@@ -130,17 +166,17 @@ let cachedView: ProgressView | null = null;
 
 /** The current view; the same object until progress changes. Null until the first load has finished. */
 export function getProgressView(): ProgressView | null {
-  const snapshot = progressActor().getSnapshot();
+  if (!actor) {
+    void startProgress();
+    return null;
+  }
+  const snapshot = actor.getSnapshot();
   if (snapshot === cachedSnapshot) return cachedView;
   cachedSnapshot = snapshot;
+  const { doc, manifest } = snapshot.context;
   cachedView = snapshot.hasTag('loading')
     ? null
-    : viewOf(
-        snapshot.context.doc,
-        manifest ?? readManifest(),
-        snapshot.hasTag('degraded'),
-        snapshot.hasTag('recovered'),
-      );
+    : viewOf(doc, manifest, snapshot.hasTag('degraded'), snapshot.hasTag('recovered'));
   return cachedView;
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Lang, ModuleId } from '../schemas/common';
 import type { CourseData, ModuleData, QuizData } from '../schemas/content';
@@ -21,6 +22,8 @@ export interface Course {
   data: CourseData;
   modules: CourseModule[];
   manifest: CourseManifest;
+  /** The manifest as the one JSON file of the site that browser code fetches (see manifestFileOf). */
+  manifestFile: { hash: string; path: string; body: string };
 }
 
 const toSource = <T>(e: {
@@ -83,5 +86,16 @@ async function loadCourse(): Promise<Course> {
       lessons: { fi: entriesOf(m.id, 'fi'), en: entriesOf(m.id, 'en') },
     };
   });
-  return { data: courseEntry.data, modules, manifest };
+  return { data: courseEntry.data, modules, manifest, manifestFile: manifestFileOf(manifest) };
+}
+
+/**
+ * The manifest is written once, as /course-manifest.<hash>.json (src/pages/course-manifest.[hash].json.ts),
+ * and pages link to it instead of each carrying a copy, so the output grows with the lessons and not
+ * with lessons × pages. The name changes whenever its bytes do, so it can be cached for good.
+ */
+function manifestFileOf(manifest: CourseManifest): Course['manifestFile'] {
+  const body = JSON.stringify(manifest);
+  const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
+  return { hash, path: `/course-manifest.${hash}.json`, body };
 }

@@ -85,6 +85,8 @@ const fi = {
   'progress.notStarted': 'Aloittamatta',
   'progress.inProgress': 'Kesken',
   'progress.completed': 'Valmis',
+  'progress.unavailable':
+    'Edistymistäsi ei voi nyt näyttää eikä tallentaa, koska kurssin tietoja ei saatu ladattua. Lataa sivu uudelleen, kun verkkoyhteys toimii.',
   'notFound.title': 'Sivua ei löytynyt',
   'notFound.text': 'Etsimääsi sivua ei ole tai sen osoite on muuttunut. Voit jatkaa etusivulta tai hakea kurssilta.',
   'notFound.home': 'Etusivulle',
@@ -607,6 +609,8 @@ const en: Record<UiKey, string> = {
   'progress.notStarted': 'Not started',
   'progress.inProgress': 'In progress',
   'progress.completed': 'Completed',
+  'progress.unavailable':
+    'Your progress cannot be shown or saved right now because the course data could not be loaded. Reload the page when you are online.',
   'notFound.title': 'Page not found',
   'notFound.text':
     'The page you are looking for does not exist or its address has changed. You can continue from the home page or search the course.',

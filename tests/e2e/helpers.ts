@@ -2,10 +2,12 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import type { CourseManifest } from '../../src/schemas/manifest';
 
-/** The course manifest that every page carries. */
+/** The course manifest that a page showing progress links to (one JSON file for the whole site). */
 export async function manifestOf(page: Page): Promise<CourseManifest> {
-  const text = await page.locator('#course-manifest').textContent();
-  return JSON.parse(text ?? '{}') as CourseManifest;
+  const href = await page.locator('link#course-manifest').evaluate((link: HTMLLinkElement) => link.href);
+  const response = await page.request.get(href);
+  expect(response.ok(), `${href} answers`).toBe(true);
+  return (await response.json()) as CourseManifest;
 }
 
 /** Every page reachable by links from both home pages, found by following internal links. */

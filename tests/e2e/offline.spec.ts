@@ -26,6 +26,13 @@ test.describe('offline', () => {
     await page.goto('/');
     const manifest = await manifestOf(page);
     await offlineReady(page);
+    // Progress needs the course manifest, so the worker must have it whatever the HTTP cache holds.
+    const manifestHref = await page.locator('link#course-manifest').evaluate((link: HTMLLinkElement) => link.href);
+    const precached = await page.evaluate(async (href) => {
+      for (const name of await caches.keys()) if (await (await caches.open(name)).match(href)) return true;
+      return false;
+    }, manifestHref);
+    expect(precached, `${manifestHref} is precached`).toBe(true);
     await expect(page.locator('.net-status')).toHaveText('Verkossa');
     const { pages: paths } = await crawl(baseURL ?? '');
     expect(paths.length).toBeGreaterThan(100);

@@ -143,3 +143,78 @@ test.describe('progress', () => {
     );
   });
 });
+
+test.describe('the course manifest', () => {
+  // Without a worker, every request the page makes is its own and can be stopped below.
+  test.use({ serviceWorkers: 'block' });
+
+  test('a page loads it once, through its preload, and each mark goes straight to the stored status', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    const manifest = await manifestOf(page);
+    const module = manifest.modules[5] ?? manifest.modules[0];
+    const [done, opened] = module?.lessons ?? [];
+    if (!module || !done || !opened) throw new Error('the test needs a module of two lessons');
+    await page.goto(`/moduulit/${module.id}/${done.id}/`);
+    await page.getByRole('button', { name: 'Merkitse tehdyksi ja jatka' }).click();
+    await page.waitForURL(`/moduulit/${module.id}/${opened.id}/#main`);
+    await expect(page.locator('html')).toHaveAttribute('data-progress-saved', 'true');
+
+    // Every status a mark takes on the next page, from the first byte of HTML on.
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      Object.assign(window, { statusesSeen: seen });
+      new MutationObserver((records) => {
+        for (const { target } of records) {
+          if (!(target instanceof Element)) continue;
+          const id = target.getAttribute('data-lesson-id') ?? target.getAttribute('data-quiz-module') ?? '?';
+          seen.push(`${id}=${target.getAttribute('data-progress') ?? ''}`);
+        }
+      }).observe(document, { subtree: true, attributeFilter: ['data-progress'] });
+    });
+    const manifestRequests: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/course-manifest.')) manifestRequests.push(request.url());
+    });
+    const warnings: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'warning' || message.type() === 'error') warnings.push(message.text());
+    });
+
+    await page.goto(`/moduulit/${module.id}/`);
+    const mark = (id: string) => page.locator(`.lesson-list [data-lesson-id="${id}"]`);
+    await expect(mark(done.id)).toHaveAttribute('data-progress', 'completed');
+    await expect(mark(opened.id)).toHaveAttribute('data-progress', 'in-progress');
+    await expect(mark(done.id).locator('[data-status-text]')).toHaveText('Valmis');
+    const seen = await page.evaluate(() => (window as unknown as { statusesSeen: string[] }).statusesSeen);
+    // Rendered "not started", each mark changes once, to its stored status, and nothing else moves.
+    expect(seen.filter((entry) => entry.startsWith(`${done.id}=`))).toEqual([`${done.id}=completed`]);
+    expect(seen.filter((entry) => entry.startsWith(`${opened.id}=`))).toEqual([`${opened.id}=in-progress`]);
+    expect(seen.filter((entry) => !entry.startsWith(`${done.id}=`) && !entry.startsWith(`${opened.id}=`))).toEqual([]);
+    expect(manifestRequests).toHaveLength(1);
+    expect(warnings.filter((text) => /preload/i.test(text))).toEqual([]);
+  });
+
+  test('when it cannot be loaded, the page says so instead of showing wrong progress', async ({ page }) => {
+    await page.goto('/');
+    const manifest = await manifestOf(page);
+    const module = manifest.modules[6] ?? manifest.modules[0];
+    const lesson = module?.lessons[0];
+    if (!module || !lesson) throw new Error('no lesson');
+    await page.route('**/course-manifest.*.json', (route) => route.abort('internetdisconnected'));
+    await page.goto(`/moduulit/${module.id}/${lesson.id}/`);
+    await expect(page.getByRole('alert').filter({ hasText: 'kurssin tietoja ei saatu ladattua' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Merkitse tehdyksi ja jatka' })).toBeDisabled();
+    await expect(page.locator(`.toc [data-lesson-id="${lesson.id}"]`)).toHaveAttribute('data-progress', 'not-started');
+    await expect(page.locator('html')).toHaveAttribute('data-progress-saved', 'false');
+    await axeClean(page);
+
+    // Back to normal, the same lesson shows and records progress again.
+    await page.unroute('**/course-manifest.*.json');
+    await page.reload();
+    await expect(page.locator(`.toc [data-lesson-id="${lesson.id}"]`)).toHaveAttribute('data-progress', 'in-progress');
+    await expect(page.getByRole('button', { name: 'Merkitse tehdyksi ja jatka' })).toBeEnabled();
+    await expect(page.locator('[data-storage-notice]')).toHaveText('');
+  });
+});

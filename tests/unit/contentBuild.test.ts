@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { CourseManifest } from '../../src/schemas/manifest';
 import { buildCourse, edit, makeCourse } from './helpers/buildFixture';
 
 // Each test runs the real build on a generated course with one thing broken, and checks that the
@@ -46,5 +47,43 @@ describe('the build refuses broken content', () => {
     expect(status).not.toBe(0);
     expect(output).toContain('teamwork/module.yaml');
     expect(output).toMatch(/id/);
+  });
+});
+
+// One real build of a generated course with two lessons a module, read by the tests below.
+describe('the built site', () => {
+  let dist = '';
+  beforeAll(() => {
+    const dir = makeCourse(2);
+    const { status, output } = buildCourse(dir);
+    expect(status, output).toBe(0);
+    dist = join(dir, 'dist');
+  }, 120_000);
+  const page = (path: string) => readFileSync(join(dist, path, 'index.html'), 'utf8');
+
+  it('writes the course manifest once, named by its hash, and progress pages link to it instead of carrying it', () => {
+    const files = readdirSync(dist).filter((name) => /^course-manifest\.[0-9a-f]{12}\.json$/.test(name));
+    expect(files).toHaveLength(1);
+    const file = files[0] ?? '';
+    const manifest = JSON.parse(readFileSync(join(dist, file), 'utf8')) as CourseManifest;
+    expect(manifest.modules).toHaveLength(7);
+    expect(manifest.modules.find((m) => m.id === 'goals')?.lessons.map((l) => l.id)).toEqual(['lesson-1', 'lesson-2']);
+
+    const link = `<link rel="preload" id="course-manifest" href="/${file}" as="fetch" crossorigin="anonymous">`;
+    for (const path of ['', 'moduulit/goals', 'moduulit/goals/lesson-1', 'en/modules/goals/knowledge-check']) {
+      expect(page(path), path).toContain(link);
+      expect(page(path), path).not.toContain('questionCount');
+    }
+    // Pages without progress do not load it at all.
+    expect(page('haku')).not.toContain('course-manifest');
+  });
+
+  it('puts only its own module’s lessons on a lesson page, so pages do not grow with the whole course', () => {
+    const lesson = page('moduulit/goals/lesson-1');
+    expect(lesson).toContain('href="/moduulit/goals/lesson-2/"');
+    for (const other of ['background', 'tools', 'support']) {
+      expect(lesson).not.toContain(`/moduulit/${other}/lesson-`);
+      expect(lesson).not.toContain(`Oppitunti 1 ${other}`);
+    }
   });
 });

@@ -5,6 +5,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildServiceWorker } from '../../scripts/buildServiceWorker.mjs';
+import { precompress } from '../../scripts/precompress.mjs';
 import { t } from '../../src/i18n/ui';
 import { axeClean, crawl, manifestOf, passQuiz } from './helpers';
 
@@ -216,11 +217,11 @@ const filesUnder = (dir: string): string[] =>
 
 /**
  * Build v2 from a copy of the built site: the lesson island's chunk gets a new name (so v1's chunk is
- * gone from the server, as after a real deploy) and the footer says "v2"; then the worker is generated
- * again over the copy, exactly as the build does.
+ * gone from the server, as after a real deploy) and the footer says "v2"; then the worker and the
+ * compressed copies are made again over the copy, exactly as the build does.
  */
 async function makeVersion2(from: string, to: string): Promise<{ oldChunk: string; newChunk: string }> {
-  cpSync(from, to, { recursive: true });
+  cpSync(from, to, { recursive: true, filter: (source) => !/\.(br|gz)$/.test(source) });
   const oldChunk = readdirSync(join(to, '_astro')).find((name) => /^MarkDone\..+\.js$/.test(name));
   if (!oldChunk) throw new Error('no MarkDone chunk in the build');
   const newChunk = oldChunk.replace(/^MarkDone\./, 'MarkDone.v2');
@@ -235,6 +236,7 @@ async function makeVersion2(from: string, to: string): Promise<{ oldChunk: strin
     if (next !== text) writeFileSync(file, next);
   }
   await buildServiceWorker(to);
+  await precompress(to);
   return { oldChunk, newChunk };
 }
 

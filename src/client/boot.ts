@@ -4,7 +4,6 @@
  */
 import { getProgressView, isProgressSaved, isProgressUnavailable, sendProgress, subscribeProgress } from './progress';
 import { applyProgressToDom } from './progressDom';
-import { openBrowserKeyValueStore } from '../storage/browserStore';
 
 const main = document.getElementById('main');
 const moduleId = main?.dataset['locationModule'];
@@ -36,7 +35,8 @@ render();
 
 // Feedback written earlier (perhaps offline) is delivered on the next visit to any course page. The
 // outbox code loads only when something is waiting, so pages without pending feedback stay light.
-void openBrowserKeyValueStore()
+void import('../storage/browserStore')
+  .then(({ openBrowserKeyValueStore }) => openBrowserKeyValueStore())
   .then(({ store }) => store.getItem('feedback'))
   .then(async (stored) => {
     const entries = (stored as { entries?: { state?: string }[] } | null)?.entries ?? [];

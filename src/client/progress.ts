@@ -5,13 +5,10 @@
  * before the page is hidden or left. Events sent before the manifest has arrived are handed to the
  * machine in order when it starts. Islands read through `getProgressView` and write with `sendProgress`.
  */
-import { waitFor } from 'xstate';
 import type { CourseManifest } from '../schemas/manifest';
 import type { ProgressDocument } from '../schemas/progress';
-import { createProgressActor, type ProgressActor, type ProgressEvent } from '../progress/progressMachine';
-import { emptyDocument } from '../progress/progressDocument';
+import type { ProgressActor, ProgressEvent } from '../progress/progressMachine';
 import * as select from '../progress/selectors';
-import { openBrowserProgressStore } from '../storage/browserStore';
 import { pathFor } from '../i18n/routes';
 import { fetchCourseManifest } from './courseManifest';
 
@@ -74,8 +71,15 @@ function startProgress(): Promise<ProgressActor | undefined> {
     if (document.visibilityState === 'hidden') flushNow();
   });
   window.addEventListener('pagehide', flushNow);
-  starting = fetchCourseManifest().then(
-    (loaded) => {
+  // The machine (with XState) and the storage code (with localforage and the stored-data schemas)
+  // are loaded here rather than with the page's script, so the browser evaluates them in tasks of
+  // their own after the page has rendered, instead of in one long task that delays input.
+  starting = Promise.all([
+    fetchCourseManifest(),
+    import('../progress/progressMachine'),
+    import('../storage/browserStore'),
+  ]).then(
+    ([loaded, { createProgressActor }, { openBrowserProgressStore }]) => {
       const created = createProgressActor({
         manifest: loaded,
         store: openBrowserProgressStore(),
@@ -133,7 +137,9 @@ export function resetEverywhere(): void {
 export async function flushProgress(): Promise<void> {
   sendProgress({ type: 'storage.flush' });
   const a = await startProgress();
-  if (a) await waitFor(a, isSettled, { timeout: 4000 }).catch(() => undefined);
+  if (!a) return;
+  const { waitFor } = await import('xstate');
+  await waitFor(a, isSettled, { timeout: 4000 }).catch(() => undefined);
 }
 
 /** Everything is in storage, or there is no storage to wait for. */
@@ -215,5 +221,3 @@ export function viewOf(doc: ProgressDocument, m: CourseManifest, degraded = fals
     },
   };
 }
-
-export { emptyDocument };

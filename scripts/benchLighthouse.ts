@@ -214,9 +214,12 @@ function table(rows: PageRow[]): string {
   return lines.join('\n');
 }
 
-/** The lesson's HTML with every <script> element removed: no islands, no manifest, no progress. */
+/**
+ * The lesson's HTML with every <script> element removed, and the preload of the course manifest that
+ * only scripts use: no islands, no manifest, no progress.
+ */
 function stripScripts(html: string): string {
-  return html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '');
+  return html.replace(/<script\b[^>]*>[\s\S]*?<\/script>|<link\b[^>]*\bas="fetch"[^>]*>/g, '');
 }
 
 async function main() {

@@ -11,6 +11,7 @@ import type { ProgressActor, ProgressEvent } from '../progress/progressMachine';
 import * as select from '../progress/selectors';
 import { pathFor } from '../i18n/routes';
 import { fetchCourseManifest } from './courseManifest';
+import { nextTask } from './nextTask';
 
 export type Status = 'not-started' | 'in-progress' | 'completed';
 
@@ -44,8 +45,19 @@ const early: ProgressEvent[] = [];
 const listeners = new Set<() => void>();
 const beforeFlush = new Set<() => void>();
 
+let notifying = false;
+/**
+ * Tells the listeners (islands, status marks) in a task of their own, once for all changes made
+ * meanwhile: re-rendering never lengthens the machine's own work, and a burst of transitions (the
+ * stored document arriving, events replayed on it) renders once.
+ */
 const notify = (): void => {
-  for (const listener of listeners) listener();
+  if (notifying) return;
+  notifying = true;
+  void nextTask().then(() => {
+    notifying = false;
+    for (const listener of listeners) listener();
+  });
 };
 const deliver = (event: ProgressEvent): void => {
   if (actor) actor.send(event);
@@ -60,8 +72,26 @@ function startProgress(): Promise<ProgressActor | undefined> {
   if (starting) return starting;
   const bc = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(CHANNEL);
   channel = bc;
-  bc?.addEventListener('message', (event: MessageEvent<ChannelMessage>) => {
-    deliver(event.data.kind === 'reset' ? { type: 'data.reset' } : { type: 'doc.external', doc: event.data.doc });
+  // Another tab may run a different deploy, so its document is checked before it is merged; the
+  // schemas load with the first such message. Messages are handled one after another, in order.
+  let inbound = Promise.resolve();
+  bc?.addEventListener('message', (event: MessageEvent<unknown>) => {
+    const message = event.data as Partial<ChannelMessage> | null;
+    inbound = inbound
+      .then(async () => {
+        if (message?.kind === 'reset') {
+          deliver({ type: 'data.reset' });
+          return;
+        }
+        if (message?.kind !== 'doc') return;
+        const { progressDocumentSchema } = await import('../schemas/progress');
+        const parsed = progressDocumentSchema.safeParse(message.doc);
+        if (parsed.success) deliver({ type: 'doc.external', doc: parsed.data });
+        else console.warn('Ignored a progress document from another tab that is not valid progress.');
+      })
+      .catch((error: unknown) => {
+        console.error(error);
+      });
   });
   const flushNow = (): void => {
     for (const hook of beforeFlush) hook();
@@ -79,7 +109,10 @@ function startProgress(): Promise<ProgressActor | undefined> {
     import('../progress/progressMachine'),
     import('../storage/browserStore'),
   ]).then(
-    ([loaded, { createProgressActor }, { openBrowserProgressStore }]) => {
+    async ([loaded, { createProgressActor }, { openBrowserProgressStore }]) => {
+      // Creating the actor (its first state) and starting it (reading storage, replaying early events)
+      // each get a task of their own, apart from the evaluation of the modules just loaded.
+      await nextTask();
       const created = createProgressActor({
         manifest: loaded,
         store: openBrowserProgressStore(),
@@ -94,6 +127,7 @@ function startProgress(): Promise<ProgressActor | undefined> {
             }
           : {}),
       });
+      await nextTask();
       created.subscribe(notify);
       created.start();
       actor = created;

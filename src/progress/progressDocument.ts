@@ -8,13 +8,13 @@
  * keeps documents mergeable across tabs. Shape changes go through src/storage/migrations.ts.
  */
 import type { CourseManifest } from '../schemas/manifest';
+import type { ProgressDocument } from '../schemas/progress';
 import {
   CERTIFICATE_NAME_MAX_LENGTH,
   lessonKeyOf,
   NOTE_MAX_LENGTH,
   PROGRESS_SCHEMA_VERSION,
-  type ProgressDocument,
-} from '../schemas/progress';
+} from '../schemas/progressBasics';
 import { latest } from './instants';
 import { allModulesCompleted, isPassingScore, moduleCompletedAt } from './selectors';
 

@@ -1,5 +1,5 @@
 import type { CourseManifest } from '../schemas/manifest';
-import { progressDocumentSchema, type ProgressDocument } from '../schemas/progress';
+import type { ProgressDocument } from '../schemas/progress';
 import { isSameDocument, merge } from './mergeProgress';
 import {
   completeLesson,
@@ -22,8 +22,11 @@ export type ProgressDomainEvent =
   | { type: 'certificate.setName'; name: string }
   /** The page the learner is on; lessonId is absent on a module page or its knowledge check. */
   | { type: 'location.set'; moduleId: string; lessonId?: string }
-  /** A document from another tab or an import; merged in, never replacing facts. */
-  | { type: 'doc.external'; doc: unknown }
+  /**
+   * A document from another tab or an import, already checked against the schema where it came in;
+   * merged in, never replacing facts.
+   */
+  | { type: 'doc.external'; doc: ProgressDocument }
   /** The learner asked to delete their progress: start again from an empty document. */
   | { type: 'data.reset' };
 
@@ -69,10 +72,7 @@ export function applyProgressEvent(
     case 'location.set':
       return setLocation(doc, event, context);
     case 'doc.external': {
-      // Validated here too: it crossed a boundary (another tab may run a different deploy).
-      const parsed = progressDocumentSchema.safeParse(event.doc);
-      if (!parsed.success) return doc;
-      const merged = reconcile(merge(doc, parsed.data), context.manifest);
+      const merged = reconcile(merge(doc, event.doc), context.manifest);
       return isSameDocument(merged, doc) ? doc : merged;
     }
     case 'data.reset':

@@ -1,5 +1,6 @@
 import type { CourseManifest, ManifestModule } from '../schemas/manifest';
-import { lessonKeyOf, type ProgressDocument } from '../schemas/progress';
+import type { ProgressDocument } from '../schemas/progress';
+import { lessonKeyOf } from '../schemas/progressBasics';
 import { latest } from './instants';
 
 /*

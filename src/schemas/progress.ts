@@ -17,13 +17,7 @@ import { isoTime as isoTimeSchema } from './isoTime';
  * a fixture in tests/fixtures/.
  */
 
-/** The schemaVersion this build writes. Bump it together with a migration step. */
-export const PROGRESS_SCHEMA_VERSION = 2;
-
-/** Longest reflection answer kept, so a pasted book cannot fill the storage quota. */
-export const NOTE_MAX_LENGTH = 20_000;
-/** Longest name printed on the certificate. */
-export const CERTIFICATE_NAME_MAX_LENGTH = 200;
+import { CERTIFICATE_NAME_MAX_LENGTH, NOTE_MAX_LENGTH, PROGRESS_SCHEMA_VERSION } from './progressBasics';
 
 const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const lessonKeyPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -150,11 +144,6 @@ export const storedProgressSchema = z.object({
   lessons: z.record(stableIdString, z.record(stableIdString, storedLessonTimesSchema)),
 });
 export type StoredProgress = z.infer<typeof storedProgressSchema>;
-
-/** The key of a lesson in `lessons` and `notes`. */
-export function lessonKeyOf(moduleId: string, lessonId: string): string {
-  return `${moduleId}/${lessonId}`;
-}
 
 /** What reading the stored progress found. */
 export type ProgressLoadResult =

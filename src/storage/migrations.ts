@@ -10,12 +10,8 @@
  * newer deploy, then an older one was served) is refused with NewerSchemaVersionError and left
  * untouched, so the newer build can still read it.
  */
-import {
-  PROGRESS_SCHEMA_VERSION,
-  progressV1Schema,
-  storedProgressSchema,
-  type ProgressDocument,
-} from '../schemas/progress';
+import { progressV1Schema, storedProgressSchema, type ProgressDocument } from '../schemas/progress';
+import { PROGRESS_SCHEMA_VERSION } from '../schemas/progressBasics';
 import { describeIssues } from '../schemas/describeIssues';
 import { decodeProgress, encodeLessons } from './progressFormat';
 

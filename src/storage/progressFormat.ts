@@ -8,13 +8,8 @@
  * Lifecycle: encode on every save (cheap: lessons whose facts did not change reuse their encoding);
  * decode once per load or import, after the stored form has been validated.
  */
-import {
-  lessonKeyOf,
-  type LessonFacts,
-  type ProgressDocument,
-  type StoredLessonTimes,
-  type StoredProgress,
-} from '../schemas/progress';
+import type { LessonFacts, ProgressDocument, StoredLessonTimes, StoredProgress } from '../schemas/progress';
+import { lessonKeyOf } from '../schemas/progressBasics';
 
 /**
  * Encodings of facts objects already seen. Documents are immutable and an update copies only the

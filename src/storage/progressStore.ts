@@ -8,11 +8,12 @@
  * Migration cases: older formats are migrated on load (src/storage/migrations.ts); a newer format
  * makes load() reject with NewerSchemaVersionError and nothing is touched; anything unreadable is
  * quarantined, never deleted, and load() reports it so the learner can be told.
+ * The migrations, with the schemas that check stored data, load only when there is stored data: a
+ * first visit does not evaluate them at all.
  */
 import type { ProgressDocument, ProgressLoadResult, ProgressStore } from '../schemas/progress';
 import { isQuarantineKey, quarantineKey, storageKeys } from './keys';
 import type { KeyValueStore } from './keyValueStore';
-import { InvalidProgressError, migrateProgress } from './migrations';
 import { encodeProgress } from './progressFormat';
 
 export function createProgressStore(kv: KeyValueStore, options: { clock?: () => Date } = {}): ProgressStore {
@@ -32,6 +33,7 @@ export function createProgressStore(kv: KeyValueStore, options: { clock?: () => 
     async load(): Promise<ProgressLoadResult> {
       const raw = await kv.getItem(storageKeys.progress);
       if (raw === null || raw === undefined) return { kind: 'empty' };
+      const { InvalidProgressError, migrateProgress } = await import('./migrations');
       try {
         return { kind: 'ok', doc: migrateProgress(raw) };
       } catch (error) {

@@ -142,6 +142,40 @@ test.describe('progress', () => {
       { timeout: 1500 },
     );
   });
+
+  test('a document from another tab that is not valid progress is ignored, and what follows still arrives', async ({
+    context,
+  }) => {
+    const a = await context.newPage();
+    const errors: string[] = [];
+    a.on('pageerror', (error) => errors.push(error.message));
+    await a.goto('/');
+    const manifest = await manifestOf(a);
+    const module = manifest.modules[2] ?? manifest.modules[0];
+    const lesson = module?.lessons[0];
+    if (!module || !lesson) throw new Error('no lesson');
+    await a.goto(`/moduulit/${module.id}/`);
+    await expect(a.locator('html')).toHaveAttribute('data-progress-saved', 'true');
+    // Another deploy (or anything else on the channel) sends something that is not a progress document.
+    await a.evaluate(() => {
+      const channel = new BroadcastChannel('hankintapolku-progress');
+      channel.postMessage({ kind: 'doc', doc: { kind: 'hankintapolku.progress', schemaVersion: 9, lessons: 'all' } });
+      channel.postMessage({ kind: 'doc', doc: null });
+      channel.close();
+    });
+    const b = await context.newPage();
+    await b.goto(`/moduulit/${module.id}/${lesson.id}/`);
+    await b.getByRole('button', { name: 'Merkitse tehdyksi ja jatka' }).click();
+    await expect(a.locator(`.lesson-list [data-lesson-id="${lesson.id}"]`)).toHaveAttribute(
+      'data-progress',
+      'completed',
+      { timeout: 1500 },
+    );
+    await expect(
+      a.locator(`.lesson-list [data-lesson-id]:not([data-lesson-id="${lesson.id}"])`).first(),
+    ).toHaveAttribute('data-progress', 'not-started');
+    expect(errors).toEqual([]);
+  });
 });
 
 test.describe('the course manifest', () => {

@@ -10,7 +10,7 @@ import {
   runMigrations,
   type MigrationStep,
 } from '../../src/storage/migrations';
-import { PROGRESS_SCHEMA_VERSION } from '../../src/schemas/progress';
+import { PROGRESS_SCHEMA_VERSION } from '../../src/schemas/progressBasics';
 
 const fixturesDir = join(import.meta.dirname, '..', 'fixtures');
 const progressFixtures = readdirSync(fixturesDir).filter((name) => /^progress-v\d+\.json$/.test(name));

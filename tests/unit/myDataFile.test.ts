@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildExportFile, MAX_IMPORT_BYTES, readImportFile } from '../../src/client/myDataFile';
 import { completeLesson, emptyDocument, saveNote } from '../../src/progress/progressDocument';
-import { PROGRESS_SCHEMA_VERSION } from '../../src/schemas/progress';
+import { PROGRESS_SCHEMA_VERSION } from '../../src/schemas/progressBasics';
 import { sampleManifest as manifest } from './helpers/sampleManifest';
 
 const now = new Date('2026-11-02T09:30:00.000Z');

@@ -9,7 +9,8 @@ import {
   setCertificateName,
   setLocation,
 } from '../../src/progress/progressDocument';
-import { NOTE_MAX_LENGTH, progressDocumentSchema, type ProgressDocument } from '../../src/schemas/progress';
+import { progressDocumentSchema, type ProgressDocument } from '../../src/schemas/progress';
+import { NOTE_MAX_LENGTH } from '../../src/schemas/progressBasics';
 import { changedManifest, lessonsOf, sampleManifest } from './helpers/sampleManifest';
 
 const t = (minute: number): Date => new Date(Date.UTC(2025, 0, 1, 12, minute));

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { completeLesson, emptyDocument, openLesson } from '../../src/progress/progressDocument';
-import { PROGRESS_SCHEMA_VERSION, type ProgressDocument } from '../../src/schemas/progress';
+import { PROGRESS_SCHEMA_VERSION } from '../../src/schemas/progressBasics';
+import type { ProgressDocument } from '../../src/schemas/progress';
 import { migrateProgress } from '../../src/storage/migrations';
 import { encodeProgress } from '../../src/storage/progressFormat';
 import { documentArb } from './helpers/progressArbitraries';

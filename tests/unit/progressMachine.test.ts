@@ -300,15 +300,6 @@ describe('documents from elsewhere and resets', () => {
     expect(post).not.toHaveBeenCalled();
   });
 
-  it('ignores an external document that is not valid progress', async () => {
-    const { store } = fakeStore();
-    const actor = start({ store });
-    await wait(0);
-    const before = actor.getSnapshot().context.doc;
-    actor.send({ type: 'doc.external', doc: { kind: 'hankintapolku.progress', schemaVersion: 9 } });
-    expect(actor.getSnapshot().context.doc).toBe(before);
-  });
-
   it('empties the document and clears storage on data.reset', async () => {
     const { store, saves } = fakeStore(() => Promise.resolve({ kind: 'ok', doc: stored() }));
     const actor = start({ store });

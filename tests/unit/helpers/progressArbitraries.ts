@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { PROGRESS_SCHEMA_VERSION, type ProgressDocument } from '../../../src/schemas/progress';
+import { PROGRESS_SCHEMA_VERSION } from '../../../src/schemas/progressBasics';
+import type { ProgressDocument } from '../../../src/schemas/progress';
 import { lessonsOf, sampleManifest as manifest } from './sampleManifest';
 
 /** Random progress documents in the readable form, for property tests. */

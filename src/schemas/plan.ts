@@ -47,63 +47,63 @@ export type PlanPart = (typeof planParts)[number];
 export const actionStatuses = ['planned', 'in-progress', 'done', 'on-hold'] as const;
 export type ActionStatus = (typeof actionStatuses)[number];
 
-const isoTime = isoTimeSchema('must be an ISO date-time');
-const itemId = z.string().check(z.minLength(1), z.maxLength(100));
-const item = z.string().check(z.maxLength(PLAN_ITEM_MAX));
-
-/** One row of the action table. */
-export const planActionSchema = z.object({
-  id: itemId,
-  /** What is done. */
-  what: item,
-  /** Who is responsible. */
-  who: item,
-  /** By when: YYYY-MM-DD, or empty when not decided. */
-  due: z.union([
-    z.literal(''),
-    z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date such as 2027-03-31' })),
-  ]),
-  status: z.enum(actionStatuses),
-});
-export type PlanAction = z.infer<typeof planActionSchema>;
-
-/** An innovation challenge: the need for renewal and how procurement could answer it. */
-export const planChallengeSchema = z.object({
-  id: itemId,
-  need: item,
-  response: item,
-});
-export type PlanChallenge = z.infer<typeof planChallengeSchema>;
-
-/** An open question to bring to the next sprint meeting. */
-export const planQuestionSchema = z.object({ id: itemId, text: item });
-export type PlanQuestion = z.infer<typeof planQuestionSchema>;
-
-const texts = z.object(
-  Object.fromEntries(planTextFields.map((f) => [f, z.string().check(z.maxLength(PLAN_TEXT_MAX))])) as Record<
-    PlanTextField,
-    z.ZodMiniString
-  >,
-);
-
-export const planSchema = z.object({
-  /** Marks the document (and an exported file) as a Hankintapolku plan. */
-  kind: z.literal(PLAN_KIND),
-  schemaVersion: z.literal(PLAN_SCHEMA_VERSION),
-  /** When anything last changed. */
-  updatedAt: isoTime,
-  /** The free-text parts. */
-  texts,
-  /** The action table, in the learner's order. */
-  actions: z.array(planActionSchema).check(z.maxLength(PLAN_ACTIONS_MAX)),
-  /** 1–3 innovation challenges (none until the first is written). */
-  challenges: z.array(planChallengeSchema).check(z.maxLength(PLAN_CHALLENGES_MAX)),
-  /** Open questions for the next sprint meeting. */
-  questions: z.array(planQuestionSchema).check(z.maxLength(PLAN_QUESTIONS_MAX)),
-  /** When each part was last edited, for merging tabs part by part. */
-  edits: z.partialRecord(z.enum(planParts), isoTime),
+/*
+ * The schema is built on first use (z.lazy), not when the module loads: constructing zod schemas
+ * is start-up work on every page that shows the plan, and a first visit has no stored plan to read.
+ */
+const planSchema = z.lazy(() => {
+  const isoTime = isoTimeSchema('must be an ISO date-time');
+  const itemId = z.string().check(z.minLength(1), z.maxLength(100));
+  const item = z.string().check(z.maxLength(PLAN_ITEM_MAX));
+  /** One row of the action table. */
+  const action = z.object({
+    id: itemId,
+    /** What is done. */
+    what: item,
+    /** Who is responsible. */
+    who: item,
+    /** By when: YYYY-MM-DD, or empty when not decided. */
+    due: z.union([
+      z.literal(''),
+      z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date such as 2027-03-31' })),
+    ]),
+    status: z.enum(actionStatuses),
+  });
+  /** An innovation challenge: the need for renewal and how procurement could answer it. */
+  const challenge = z.object({ id: itemId, need: item, response: item });
+  /** An open question to bring to the next sprint meeting. */
+  const question = z.object({ id: itemId, text: item });
+  const texts = z.object(
+    Object.fromEntries(planTextFields.map((f) => [f, z.string().check(z.maxLength(PLAN_TEXT_MAX))])) as Record<
+      PlanTextField,
+      z.ZodMiniString
+    >,
+  );
+  return z.object({
+    /** Marks the document (and an exported file) as a Hankintapolku plan. */
+    kind: z.literal(PLAN_KIND),
+    schemaVersion: z.literal(PLAN_SCHEMA_VERSION),
+    /** When anything last changed. */
+    updatedAt: isoTime,
+    /** The free-text parts. */
+    texts,
+    /** The action table, in the learner's order. */
+    actions: z.array(action).check(z.maxLength(PLAN_ACTIONS_MAX)),
+    /** 1–3 innovation challenges (none until the first is written). */
+    challenges: z.array(challenge).check(z.maxLength(PLAN_CHALLENGES_MAX)),
+    /** Open questions for the next sprint meeting. */
+    questions: z.array(question).check(z.maxLength(PLAN_QUESTIONS_MAX)),
+    /** When each part was last edited, for merging tabs part by part. */
+    edits: z.partialRecord(z.enum(planParts), isoTime),
+  });
 });
 export type Plan = z.infer<typeof planSchema>;
+/** One row of the action table. */
+export type PlanAction = Plan['actions'][number];
+/** An innovation challenge: the need for renewal and how procurement could answer it. */
+export type PlanChallenge = Plan['challenges'][number];
+/** An open question to bring to the next sprint meeting. */
+export type PlanQuestion = Plan['questions'][number];
 
 export function emptyPlan(): Plan {
   return {

@@ -13,14 +13,17 @@ import { describeIssues } from '../../schemas/describeIssues';
 export const ACADEMY_KEY = 'academy';
 export const ACADEMY_SCHEMA_VERSION = 1;
 
-export const academyChoiceSchema = z.object({
-  kind: z.literal('hankintapolku.academy'),
-  schemaVersion: z.literal(ACADEMY_SCHEMA_VERSION),
-  /** The chosen academy's id (content/academies/<id>.yaml), or null for self-paced. */
-  academyId: z.nullable(z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), z.maxLength(100))),
-  /** When the choice was made; the later one wins between tabs. */
-  updatedAt: z.iso.datetime({ offset: true }),
-});
+/** Built on first use (z.lazy): a first visit has no stored choice, so it never pays for the schema. */
+const academyChoiceSchema = z.lazy(() =>
+  z.object({
+    kind: z.literal('hankintapolku.academy'),
+    schemaVersion: z.literal(ACADEMY_SCHEMA_VERSION),
+    /** The chosen academy's id (content/academies/<id>.yaml), or null for self-paced. */
+    academyId: z.nullable(z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), z.maxLength(100))),
+    /** When the choice was made; the later one wins between tabs. */
+    updatedAt: z.iso.datetime({ offset: true }),
+  }),
+);
 export type AcademyChoice = z.infer<typeof academyChoiceSchema>;
 
 export const emptyAcademyChoice = (): AcademyChoice => ({

@@ -23,6 +23,23 @@ const lessonChunk = (id) => {
   return match ? `lessons-${match[1]}-${match[2]}` : null;
 };
 
+/**
+ * No <link rel="modulepreload"> for the chunks a dynamic import needs. Islands and the progress
+ * engine load their own chunks when they start, after the page has rendered; Vite's preload helper
+ * would add a DOM node per chunk in the same task that starts them, which measurably lengthened that
+ * task under Lighthouse's CPU slowdown. Astro sets the build's modulePreload itself, overriding
+ * `vite.build.modulePreload`, so it is switched off per environment here, after that.
+ */
+function noModulePreload() {
+  return {
+    name: 'hankintapolku:no-module-preload',
+    configEnvironment(name) {
+      if (name === 'client') return { build: { modulePreload: false } };
+      return undefined;
+    },
+  };
+}
+
 export default defineConfig({
   site,
   ...(buildDir ? { outDir: `${buildDir}/dist`, cacheDir: `${buildDir}/cache` } : {}),
@@ -36,12 +53,9 @@ export default defineConfig({
   },
   devToolbar: { enabled: false },
   prefetch: false,
-  // Islands load their own chunks when they hydrate; Vite's preload helper would add a script to
-  // every page for nothing.
   vite: {
-    build: { modulePreload: false },
+    plugins: [noModulePreload()],
     environments: {
-      client: { build: { modulePreload: false } },
       prerender: {
         build: {
           rolldownOptions: {

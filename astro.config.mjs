@@ -29,10 +29,12 @@ const lessonChunk = (id) => {
  * would add a DOM node per chunk in the same task that starts them, which measurably lengthened that
  * task under Lighthouse's CPU slowdown. Astro sets the build's modulePreload itself, overriding
  * `vite.build.modulePreload`, so it is switched off per environment here, after that.
+ * @returns {import('vite').Plugin}
  */
 function noModulePreload() {
   return {
     name: 'hankintapolku:no-module-preload',
+    /** @param {string} name */
     configEnvironment(name) {
       if (name === 'client') return { build: { modulePreload: false } };
       return undefined;

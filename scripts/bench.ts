@@ -30,6 +30,7 @@ interface Bench {
 const benches: Bench[] = [
   { name: 'weight', title: 'Page weight', own: true },
   { name: 'lighthouse', title: 'Lighthouse', own: true },
+  { name: 'mainthread', title: 'Main thread', own: true },
   { name: 'build', title: 'Build scaling', own: true },
   { name: 'progress', title: 'Progress events', own: true },
   { name: 'feedback', title: 'Feedback collector', own: false },

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { findBrowser } from './findBrowser.mjs';
-import { firstLessonPath, pagePaths } from './lib/benchPageWeight.ts';
+import { firstLessonPath, pagePaths, stripScripts } from './lib/benchPageWeight.ts';
 import {
   benchRuns,
   kb,
@@ -212,14 +212,6 @@ function table(rows: PageRow[]): string {
     );
   }
   return lines.join('\n');
-}
-
-/**
- * The lesson's HTML with every <script> element removed, and the preload of the course manifest that
- * only scripts use: no islands, no manifest, no progress.
- */
-function stripScripts(html: string): string {
-  return html.replace(/<script\b[^>]*>[\s\S]*?<\/script>|<link\b[^>]*\bas="fetch"[^>]*>/g, '');
 }
 
 async function main() {

@@ -52,6 +52,14 @@ export function firstLessonPath(moduleHtml: string): string {
   return match[1];
 }
 
+/**
+ * A page's HTML with every <script> element removed, and the preload of the course manifest that
+ * only scripts use: no islands, no manifest, no progress. The floor the benchmarks compare with.
+ */
+export function stripScripts(html: string): string {
+  return html.replace(/<script\b[^>]*>[\s\S]*?<\/script>|<link\b[^>]*\bas="fetch"[^>]*>/g, '');
+}
+
 export type WeightKind = 'html' | 'css' | 'js' | 'other';
 export const weightKinds: WeightKind[] = ['html', 'css', 'js', 'other'];
 

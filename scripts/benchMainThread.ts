@@ -1,0 +1,187 @@
+// `npm run bench:mainthread`: the main-thread work behind total blocking time, measured in Chromium
+// itself with its own fourfold CPU slowdown (the DevTools throttle: the page really runs four times
+// slower) instead of Lighthouse's simulation, which on a small shared machine swings by hundreds of
+// milliseconds between runs of the same build. Each of home, a lesson, the knowledge check and the
+// development plan, and the floor (the lesson with every <script> removed), is loaded BENCH_LOADS
+// times (default 9, alternating pages) into a fresh browser context (empty storage, as a first
+// visit), on a phone-sized viewport. Blocking time is what total blocking time counts: for each
+// long task (Long Tasks API) that starts after the first contentful paint, its time over 50 ms,
+// until the page has been quiet for 3 s after load. The long animation frames (LoAF) name the
+// scripts behind them. Prints a Markdown table and writes bench/results/mainthread.json.
+import { readFileSync } from 'node:fs';
+import { chromium, type Browser } from '@playwright/test';
+import { findBrowser } from './findBrowser.mjs';
+import { firstLessonPath, pagePaths, stripScripts } from './lib/benchPageWeight.ts';
+import {
+  benchRuns,
+  machine,
+  makeScratch,
+  serveDist,
+  showSpread,
+  snapshotDist,
+  spread,
+  writeResults,
+  type Spread,
+} from './lib/benchStats.ts';
+
+const loads = Math.max(benchRuns, Number(process.env['BENCH_LOADS'] ?? 9) || 9);
+const cpuSlowdown = 4;
+const quietMs = 3000;
+
+interface Load {
+  blockingMs: number;
+  longTasks: number;
+  /** Script (file and how it ran) → its time in long animation frames, ms. */
+  scripts: Record<string, number>;
+}
+
+interface Row {
+  label: string;
+  path: string;
+  blockingMs: Spread;
+  longTasks: Spread;
+  /** The scripts with the most time in long animation frames, median over the loads, ms. */
+  topScripts: Array<{ script: string; ms: number }>;
+}
+
+/** Installed before any of the page's own scripts: collects long tasks and long animation frames. */
+function observe(): void {
+  const seen = { tasks: [] as Array<{ start: number; duration: number }>, scripts: {} as Record<string, number> };
+  Object.assign(window, { mainThreadSeen: seen });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) seen.tasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as Array<
+      PerformanceEntry & { scripts?: Array<{ sourceURL: string; invokerType: string; duration: number }> }
+    >) {
+      for (const script of entry.scripts ?? []) {
+        const file =
+          script.sourceURL
+            .replace(/^.*\//, '')
+            .replace(/(\.astro_astro_type_script_index_\d+_lang)?\.[\w-]{8}\.js$/, '.js') || '(inline)';
+        const key = `${file} (${script.invokerType})`;
+        seen.scripts[key] = (seen.scripts[key] ?? 0) + script.duration;
+      }
+    }
+  }).observe({ type: 'long-animation-frame', buffered: true });
+}
+
+async function measure(browser: Browser, url: string, floor: boolean): Promise<Load> {
+  const context = await browser.newContext({
+    viewport: { width: 412, height: 823 },
+    deviceScaleFactor: 1.75,
+    isMobile: true,
+    hasTouch: true,
+    serviceWorkers: 'block',
+  });
+  try {
+    const page = await context.newPage();
+    if (floor) {
+      await page.route(url, async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, body: stripScripts(await response.text()) });
+      });
+    }
+    await page.addInitScript(observe);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
+    await page.goto(url, { waitUntil: 'load' });
+    // Quiet: no long task has ended in the last quietMs (or 15 s have passed).
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const lastEnd = await page.evaluate(() => {
+        const { tasks } = (
+          window as unknown as { mainThreadSeen: { tasks: Array<{ start: number; duration: number }> } }
+        ).mainThreadSeen;
+        return Math.max(0, ...tasks.map((t) => t.start + t.duration));
+      });
+      const now = await page.evaluate(() => performance.now());
+      if (now - lastEnd >= quietMs || Date.now() > deadline) break;
+      await page.waitForTimeout(500);
+    }
+    const seen = await page.evaluate(() => ({
+      ...(
+        window as unknown as {
+          mainThreadSeen: { tasks: Array<{ start: number; duration: number }>; scripts: Record<string, number> };
+        }
+      ).mainThreadSeen,
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0,
+    }));
+    const counted = seen.tasks.filter((task) => task.start >= seen.fcp);
+    return {
+      blockingMs: counted.reduce((sum, task) => sum + Math.max(0, task.duration - 50), 0),
+      longTasks: counted.length,
+      scripts: seen.scripts,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+function summarise(label: string, path: string, measured: Load[]): Row {
+  const scripts = new Set(measured.flatMap((load) => Object.keys(load.scripts)));
+  const topScripts = [...scripts]
+    .map((script) => ({ script, ms: spread(measured.map((load) => load.scripts[script] ?? 0)).median }))
+    .filter((entry) => entry.ms > 0)
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 5);
+  return {
+    label,
+    path,
+    blockingMs: spread(measured.map((load) => load.blockingMs)),
+    longTasks: spread(measured.map((load) => load.longTasks)),
+    topScripts,
+  };
+}
+
+async function main(): Promise<void> {
+  const scratch = makeScratch('mainthread');
+  const distDir = await snapshotDist(scratch);
+  const server = await serveDist(distDir, scratch);
+  const executablePath = findBrowser();
+  const browser = await chromium.launch({
+    ...(executablePath ? { executablePath } : {}),
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-sync'],
+  });
+  try {
+    const lessonPath = firstLessonPath(readFileSync(`${distDir}${pagePaths.module}index.html`, 'utf8'));
+    const pages: Array<{ label: string; path: string; floor: boolean }> = [
+      { label: 'home', path: pagePaths.home, floor: false },
+      { label: 'lesson', path: lessonPath, floor: false },
+      { label: 'knowledge check', path: pagePaths.quiz, floor: false },
+      { label: 'development plan', path: pagePaths.plan, floor: false },
+      { label: 'floor: lesson without scripts', path: lessonPath, floor: true },
+    ];
+    const measured = new Map<string, Load[]>(pages.map((page) => [page.label, []]));
+    for (let round = 1; round <= loads; round++) {
+      console.log(`Main thread: round ${String(round)} of ${String(loads)} …`);
+      for (const page of pages) {
+        await server.ready();
+        measured.get(page.label)?.push(await measure(browser, `${server.base}${page.path}`, page.floor));
+      }
+    }
+    const rows = pages.map((page) => summarise(page.label, page.path, measured.get(page.label) ?? []));
+    const markdown = [
+      `Main-thread blocking in Chromium with its own ${String(cpuSlowdown)}× CPU slowdown, first visits, median (min–max) of ${String(loads)} loads:`,
+      '',
+      '| page | blocking ms | long tasks | scripts with the most time in long frames (median ms) |',
+      '| --- | ---: | ---: | --- |',
+      ...rows.map(
+        (row) =>
+          `| ${row.label} \`${row.path}\` | ${showSpread(row.blockingMs, 0)} | ${showSpread(row.longTasks, 0)} | ${
+            row.topScripts.map((entry) => `${entry.script} ${entry.ms.toFixed(0)}`).join(', ') || '—'
+          } |`,
+      ),
+      '',
+      'Blocking ms counts what total blocking time counts (each long task after first contentful paint, its time over 50 ms) in a real, throttled load; the floor is what the HTML and CSS alone cost. Lighthouse simulates the same slowdown from an unthrottled load instead (`npm run bench:lighthouse`).',
+    ].join('\n');
+    console.log(`\n${markdown}\n`);
+    writeResults('mainthread', { ...machine(), loads, cpuSlowdown, markdown, rows });
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+await main();

@@ -101,9 +101,10 @@ function startProgress(): Promise<ProgressActor | undefined> {
     if (document.visibilityState === 'hidden') flushNow();
   });
   window.addEventListener('pagehide', flushNow);
-  // The machine (with XState) and the storage code (with localforage and the stored-data schemas)
-  // are loaded here rather than with the page's script, so the browser evaluates them in tasks of
-  // their own after the page has rendered, instead of in one long task that delays input.
+  // The machine (with XState) and the storage code (with localforage; the stored-data schemas follow
+  // only if there is stored progress) are loaded here rather than with the page's script, so the
+  // browser evaluates them in tasks of their own after the page has rendered, instead of in one long
+  // task that delays input.
   starting = Promise.all([
     fetchCourseManifest(),
     import('../progress/progressMachine'),

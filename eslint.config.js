@@ -57,7 +57,26 @@ export default defineConfig(
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },
   },
-  { files: ['src/progress/**'], rules: restrict(boundaries.progress) },
+  {
+    files: ['src/progress/**'],
+    rules: {
+      ...restrict(boundaries.progress),
+      // Every page runs this code, and the schemas are the costliest start-up work there is: data is
+      // checked where it comes in (storage, imports, other tabs), so only types come from the schemas.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['zod', 'zod/*', '**/schemas/*', '!**/schemas/progressBasics'],
+              allowTypeImports: true,
+              message: 'src/progress takes only types from the schemas, so pages do not load zod for it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['src/pages/**', 'src/layouts/**', 'src/views/**', 'src/components/**', 'src/islands/**'],
     rules: restrict(boundaries.pages),

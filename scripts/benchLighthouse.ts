@@ -14,6 +14,7 @@ import lighthouse from 'lighthouse';
 import { findBrowser } from './findBrowser.mjs';
 import { firstLessonPath, pagePaths, stripScripts } from './lib/benchPageWeight.ts';
 import {
+  benchChromiumFlags,
   benchRuns,
   kb,
   machine,
@@ -27,14 +28,6 @@ import {
   type Spread,
 } from './lib/benchStats.ts';
 
-const chromeFlags = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 type Category = (typeof categories)[number];
 
@@ -82,7 +75,10 @@ interface PageRow {
 }
 
 async function audit(url: string, chromePath: string | undefined): Promise<Run> {
-  const chrome = await chromeLauncher.launch({ ...(chromePath ? { chromePath } : {}), chromeFlags });
+  const chrome = await chromeLauncher.launch({
+    ...(chromePath ? { chromePath } : {}),
+    chromeFlags: benchChromiumFlags,
+  });
   try {
     const result = await lighthouse(url, {
       port: chrome.port,

@@ -13,6 +13,7 @@ import { chromium, type Browser } from '@playwright/test';
 import { findBrowser } from './findBrowser.mjs';
 import { firstLessonPath, pagePaths, stripScripts } from './lib/benchPageWeight.ts';
 import {
+  benchChromiumFlags,
   benchRuns,
   machine,
   makeScratch,
@@ -44,10 +45,17 @@ interface Row {
   topScripts: Array<{ script: string; ms: number }>;
 }
 
+/** What the page collects about itself, as `window.mainThreadSeen`. */
+interface Seen {
+  tasks: Array<{ start: number; duration: number }>;
+  scripts: Record<string, number>;
+}
+type Observed = Window & { mainThreadSeen?: Seen };
+
 /** Installed before any of the page's own scripts: collects long tasks and long animation frames. */
 function observe(): void {
-  const seen = { tasks: [] as Array<{ start: number; duration: number }>, scripts: {} as Record<string, number> };
-  Object.assign(window, { mainThreadSeen: seen });
+  const seen: Seen = { tasks: [], scripts: {} };
+  (window as Observed).mainThreadSeen = seen;
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) seen.tasks.push({ start: entry.startTime, duration: entry.duration });
   }).observe({ type: 'longtask', buffered: true });
@@ -90,22 +98,15 @@ async function measure(browser: Browser, url: string, floor: boolean): Promise<L
     // Quiet: no long task has ended in the last quietMs (or 15 s have passed).
     const deadline = Date.now() + 15_000;
     for (;;) {
-      const lastEnd = await page.evaluate(() => {
-        const { tasks } = (
-          window as unknown as { mainThreadSeen: { tasks: Array<{ start: number; duration: number }> } }
-        ).mainThreadSeen;
-        return Math.max(0, ...tasks.map((t) => t.start + t.duration));
+      const quietFor = await page.evaluate(() => {
+        const tasks = (window as Observed).mainThreadSeen?.tasks ?? [];
+        return performance.now() - Math.max(0, ...tasks.map((t) => t.start + t.duration));
       });
-      const now = await page.evaluate(() => performance.now());
-      if (now - lastEnd >= quietMs || Date.now() > deadline) break;
+      if (quietFor >= quietMs || Date.now() > deadline) break;
       await page.waitForTimeout(500);
     }
     const seen = await page.evaluate(() => ({
-      ...(
-        window as unknown as {
-          mainThreadSeen: { tasks: Array<{ start: number; duration: number }>; scripts: Record<string, number> };
-        }
-      ).mainThreadSeen,
+      ...((window as Observed).mainThreadSeen ?? { tasks: [], scripts: {} }),
       fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0,
     }));
     const counted = seen.tasks.filter((task) => task.start >= seen.fcp);
@@ -142,7 +143,7 @@ async function main(): Promise<void> {
   const executablePath = findBrowser();
   const browser = await chromium.launch({
     ...(executablePath ? { executablePath } : {}),
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-sync'],
+    args: benchChromiumFlags,
   });
   try {
     const lessonPath = firstLessonPath(readFileSync(`${distDir}${pagePaths.module}index.html`, 'utf8'));

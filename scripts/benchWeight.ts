@@ -23,6 +23,7 @@ import {
   type WeightKind,
 } from './lib/benchPageWeight.ts';
 import {
+  benchChromiumFlags,
   benchRuns,
   kb,
   machine,
@@ -53,16 +54,7 @@ interface PageRow {
   misses: string[];
 }
 
-const launchArgs = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const launchArgs = [...benchChromiumFlags, '--disable-quic', '--no-first-run'];
 
 const budgeted = new Set<PageKind>(['home', 'module', 'lesson', 'quiz']);
 

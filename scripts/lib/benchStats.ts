@@ -11,6 +11,16 @@ export const repoRoot = join(import.meta.dirname, '..', '..');
 export const resultsDir = join(repoRoot, 'bench', 'results');
 
 /** How many times each figure is measured (BENCH_RUNS, at least 3 as the issue asks). */
+/** The flags every benchmark starts Chromium with: headless, and nothing running in the background. */
+export const benchChromiumFlags = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 export const benchRuns = Math.max(3, Math.min(20, Number(process.env['BENCH_RUNS'] ?? 3) || 3));
 
 /** A figure measured several times: the median with the smallest and largest run. */

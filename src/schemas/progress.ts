@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { isoTime as isoTimeSchema } from './isoTime';
+import { CERTIFICATE_NAME_MAX_LENGTH, NOTE_MAX_LENGTH, PROGRESS_SCHEMA_VERSION } from './progressBasics';
 
 /*
  * The learner's progress: a document of FACTS keyed by stable ids (module and lesson ids from
@@ -16,8 +17,6 @@ import { isoTime as isoTimeSchema } from './isoTime';
  * Changing either form means a new schemaVersion and a named step in src/storage/migrations.ts, plus
  * a fixture in tests/fixtures/.
  */
-
-import { CERTIFICATE_NAME_MAX_LENGTH, NOTE_MAX_LENGTH, PROGRESS_SCHEMA_VERSION } from './progressBasics';
 
 const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const lessonKeyPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -5,20 +5,28 @@
 /** The time zone of every academy's dates and times (content/academies/*.yaml). */
 export const TIME_ZONE = 'Europe/Helsinki';
 
-const partsFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: TIME_ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
+let partsFormat: Intl.DateTimeFormat | undefined;
+/**
+ * Made on first use, not when the module loads: a page's first date format makes the browser set up
+ * its date formatting (tens of milliseconds of main-thread work on a phone), and home loads this
+ * module for every learner but needs a date only when the learner follows an academy's schedule.
+ */
+const helsinkiParts = (): Intl.DateTimeFormat =>
+  (partsFormat ??= new Intl.DateTimeFormat('en-GB', {
+    timeZone: TIME_ZONE,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }));
 
 /** Helsinki wall-clock fields of an instant. */
 function wallClock(at: Date): { y: number; mo: number; d: number; h: number; mi: number; s: number } {
-  const get = (type: string): number => Number(partsFormat.formatToParts(at).find((p) => p.type === type)?.value);
+  const parts = helsinkiParts().formatToParts(at);
+  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
   return { y: get('year'), mo: get('month'), d: get('day'), h: get('hour'), mi: get('minute'), s: get('second') };
 }
 

@@ -42,12 +42,28 @@ function noModulePreload() {
   };
 }
 
+/**
+ * `client:idle-yield` (src/client/idleYieldDirective.ts): like `client:idle`, but the island's code
+ * is evaluated and the island hydrated in separate tasks.
+ * @returns {import('astro').AstroIntegration}
+ */
+function idleYieldDirective() {
+  return {
+    name: 'hankintapolku:idle-yield-directive',
+    hooks: {
+      'astro:config:setup': ({ addClientDirective }) => {
+        addClientDirective({ name: 'idle-yield', entrypoint: './src/client/idleYieldDirective.ts' });
+      },
+    },
+  };
+}
+
 export default defineConfig({
   site,
   ...(buildDir ? { outDir: `${buildDir}/dist`, cacheDir: `${buildDir}/cache` } : {}),
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx(), preact({ compat: true })],
+  integrations: [mdx(), preact({ compat: true }), idleYieldDirective()],
   i18n: {
     defaultLocale: 'fi',
     locales: ['fi', 'en'],

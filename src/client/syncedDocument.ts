@@ -6,7 +6,6 @@
  * is hidden; other tabs merge what was saved (BroadcastChannel). Without storage it works in memory
  * and says so (`degraded`).
  */
-import { openBrowserKeyValueStore } from '../storage/browserStore';
 import { createDocumentStore, type DocumentStore } from '../storage/documentStore';
 
 export interface SyncedState<T> {
@@ -90,7 +89,10 @@ function createSyncedDocument<T>(options: SyncedDocumentOptions<T>): SyncedDocum
     timer = setTimeout(() => void write(), saveDelayMs);
   };
 
-  const loading = openBrowserKeyValueStore()
+  // The storage code (with localforage) loads here rather than with the island, so the browser
+  // evaluates it in a task of its own instead of in the task that starts the island.
+  const loading = import('../storage/browserStore')
+    .then(({ openBrowserKeyValueStore }) => openBrowserKeyValueStore())
     .then(async ({ store: kv }) => {
       store = createDocumentStore(kv, { key, parse });
       const result = await store.load();

@@ -8,6 +8,9 @@
 // long task (Long Tasks API) that starts after the first contentful paint, its time over 50 ms,
 // until the page has been quiet for 3 s after load. The long animation frames (LoAF) name the
 // scripts behind them. Prints a Markdown table and writes bench/results/mainthread.json.
+// BENCH_BASELINE_DIST=<another build's dist> also loads the same pages from that build, interleaved
+// with this one's in every round, and adds its figures: on a shared machine whose speed drifts from
+// minute to minute, that compares two builds far more fairly than two runs one after the other.
 import { readFileSync } from 'node:fs';
 import { chromium, type Browser } from '@playwright/test';
 import { findBrowser } from './findBrowser.mjs';
@@ -26,6 +29,7 @@ import {
 } from './lib/benchStats.ts';
 
 const loads = Math.max(benchRuns, Number(process.env['BENCH_LOADS'] ?? 9) || 9);
+const baselineSource = process.env['BENCH_BASELINE_DIST'];
 const cpuSlowdown = 4;
 const quietMs = 3000;
 
@@ -140,6 +144,11 @@ async function main(): Promise<void> {
   const scratch = makeScratch('mainthread');
   const distDir = await snapshotDist(scratch);
   const server = await serveDist(distDir, scratch);
+  const baselineScratch = baselineSource ? makeScratch('mainthread-baseline') : undefined;
+  const baseline =
+    baselineSource && baselineScratch
+      ? await serveDist(await snapshotDist(baselineScratch, baselineSource), baselineScratch)
+      : undefined;
   const executablePath = findBrowser();
   const browser = await chromium.launch({
     ...(executablePath ? { executablePath } : {}),
@@ -154,15 +163,35 @@ async function main(): Promise<void> {
       { label: 'development plan', path: pagePaths.plan, floor: false },
       { label: 'floor: lesson without scripts', path: lessonPath, floor: true },
     ];
-    const measured = new Map<string, Load[]>(pages.map((page) => [page.label, []]));
+    // The baseline's own lesson path: lesson ids are stable, but read it rather than assume.
+    const baselineLessonPath = baseline
+      ? firstLessonPath(await (await fetch(`${baseline.base}${pagePaths.module}`)).text())
+      : lessonPath;
+    const baselinePages = baseline
+      ? pages
+          .filter((page) => !page.floor)
+          .map((page) => ({
+            ...page,
+            label: `baseline: ${page.label}`,
+            path: page.path === lessonPath ? baselineLessonPath : page.path,
+          }))
+      : [];
+    const measured = new Map<string, Load[]>([...pages, ...baselinePages].map((page) => [page.label, []]));
     for (let round = 1; round <= loads; round++) {
       console.log(`Main thread: round ${String(round)} of ${String(loads)} …`);
-      for (const page of pages) {
+      for (const [index, page] of pages.entries()) {
         await server.ready();
         measured.get(page.label)?.push(await measure(browser, `${server.base}${page.path}`, page.floor));
+        const other = baselinePages[index];
+        if (baseline && other) {
+          await baseline.ready();
+          measured.get(other.label)?.push(await measure(browser, `${baseline.base}${other.path}`, false));
+        }
       }
     }
-    const rows = pages.map((page) => summarise(page.label, page.path, measured.get(page.label) ?? []));
+    const rows = [...pages, ...baselinePages].map((page) =>
+      summarise(page.label, page.path, measured.get(page.label) ?? []),
+    );
     const markdown = [
       `Main-thread blocking in Chromium with its own ${String(cpuSlowdown)}× CPU slowdown, first visits, median (min–max) of ${String(loads)} loads:`,
       '',
@@ -175,13 +204,15 @@ async function main(): Promise<void> {
           } |`,
       ),
       '',
+      ...(baselineSource ? [`Baseline: the build in ${baselineSource}, loaded in the same rounds.`, ''] : []),
       'Blocking ms counts what total blocking time counts (each long task after first contentful paint, its time over 50 ms) in a real, throttled load; the floor is what the HTML and CSS alone cost. Lighthouse simulates the same slowdown from an unthrottled load instead (`npm run bench:lighthouse`).',
     ].join('\n');
     console.log(`\n${markdown}\n`);
-    writeResults('mainthread', { ...machine(), loads, cpuSlowdown, markdown, rows });
+    writeResults('mainthread', { ...machine(), loads, cpuSlowdown, baseline: baselineSource ?? null, markdown, rows });
   } finally {
     await browser.close();
     await server.stop();
+    await baseline?.stop();
   }
 }
 

@@ -22,6 +22,17 @@ async function completeModule(page: Page, module: ManifestModule, lang: 'fi' | '
   );
 }
 
+/** Opens the page of the course's `index`th module (the first if there are fewer); returns it and its first lesson. */
+async function openModulePage(page: Page, index: number): Promise<{ module: ManifestModule; lessonId: string }> {
+  await page.goto('/');
+  const manifest = await manifestOf(page);
+  const module = manifest.modules[index] ?? manifest.modules[0];
+  const lesson = module?.lessons[0];
+  if (!module || !lesson) throw new Error('no lesson');
+  await page.goto(`/moduulit/${module.id}/`);
+  return { module, lessonId: lesson.id };
+}
+
 /** Completes a lesson in a new tab; `watcher`, open on the lesson's module page, shows it within 1.5 s. */
 async function completeInAnotherTab(
   context: BrowserContext,
@@ -144,13 +155,8 @@ test.describe('progress', () => {
 
   test('another open tab learns of a completed lesson within a second', async ({ context }) => {
     const a = await context.newPage();
-    await a.goto('/');
-    const manifest = await manifestOf(a);
-    const module = manifest.modules[4] ?? manifest.modules[0];
-    const lesson = module?.lessons[0];
-    if (!module || !lesson) throw new Error('no lesson');
-    await a.goto(`/moduulit/${module.id}/`);
-    await completeInAnotherTab(context, a, module.id, lesson.id);
+    const { module, lessonId } = await openModulePage(a, 4);
+    await completeInAnotherTab(context, a, module.id, lessonId);
   });
 
   test('a document from another tab that is not valid progress is ignored, and what follows still arrives', async ({
@@ -159,12 +165,7 @@ test.describe('progress', () => {
     const a = await context.newPage();
     const errors: string[] = [];
     a.on('pageerror', (error) => errors.push(error.message));
-    await a.goto('/');
-    const manifest = await manifestOf(a);
-    const module = manifest.modules[2] ?? manifest.modules[0];
-    const lesson = module?.lessons[0];
-    if (!module || !lesson) throw new Error('no lesson');
-    await a.goto(`/moduulit/${module.id}/`);
+    const { module, lessonId } = await openModulePage(a, 2);
     await expect(a.locator('html')).toHaveAttribute('data-progress-saved', 'true');
     // Another deploy (or anything else on the channel) sends something that is not a progress document.
     await a.evaluate(() => {
@@ -173,9 +174,9 @@ test.describe('progress', () => {
       channel.postMessage({ kind: 'doc', doc: null });
       channel.close();
     });
-    await completeInAnotherTab(context, a, module.id, lesson.id);
+    await completeInAnotherTab(context, a, module.id, lessonId);
     await expect(
-      a.locator(`.lesson-list [data-lesson-id]:not([data-lesson-id="${lesson.id}"])`).first(),
+      a.locator(`.lesson-list [data-lesson-id]:not([data-lesson-id="${lessonId}"])`).first(),
     ).toHaveAttribute('data-progress', 'not-started');
     expect(errors).toEqual([]);
   });

@@ -50,12 +50,27 @@ const isRight = (q: QuizQuestionView, chosen: number[] = []): boolean =>
   q.options.every((o, i) => o.correct === chosen.includes(i));
 
 /**
+ * The options already checked in the page. A learner can pick answers in the built HTML before the
+ * form hydrates; hydration starts from those picks, so the next render doesn't clear them.
+ */
+function pickedInPage(formId: string, questions: QuizQuestionView[]): Answers {
+  if (typeof document === 'undefined') return {};
+  const picked: Answers = {};
+  for (const q of questions) {
+    const inputs = [...document.getElementsByName(`${formId}-${q.id}`)];
+    const chosen = inputs.flatMap((input, i) => (input instanceof HTMLInputElement && input.checked ? [i] : []));
+    if (chosen.length > 0) picked[q.id] = chosen;
+  }
+  return picked;
+}
+
+/**
  * A module's knowledge check: each question a fieldset with a legend, checked with "Check answers",
  * the result announced in a status region, every option explained afterwards, unlimited retries.
  */
 export default function QuizForm({ moduleId, questions, passMark, labels, next, moduleHref }: Props) {
   const formId = useId();
-  const [answers, setAnswers] = useState<Answers>({});
+  const [answers, setAnswers] = useState<Answers>(() => pickedInPage(formId, questions));
   const [checked, setChecked] = useState(false);
   const [message, setMessage] = useState('');
   const statusRef = useRef<HTMLDivElement>(null);

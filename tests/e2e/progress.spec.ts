@@ -126,6 +126,37 @@ test.describe('progress', () => {
     await axeClean(page);
   });
 
+  test('options picked before the knowledge check comes alive stay picked and are checked', async ({ page }) => {
+    // Hold back the form's script, as a slow phone would, so the options are picked in the built page.
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/_astro/QuizForm.*.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('/en/');
+    const module = (await manifestOf(page)).modules[3];
+    if (!module) throw new Error('no module');
+    await page.goto(`/en/modules/${module.id}/knowledge-check/`);
+    const island = page.locator('astro-island', { has: page.locator('form.quiz') });
+    await expect(island).toHaveAttribute('ssr');
+    const firstOptions = page.locator('fieldset.question li:first-child input');
+    const count = await firstOptions.count();
+    expect(count).toBeGreaterThan(1);
+    for (let i = 0; i < count; i++) await firstOptions.nth(i).check();
+
+    release();
+    await expect(island).not.toHaveAttribute('ssr');
+    await expect(page.getByRole('button', { name: 'Check answers' })).toBeEnabled();
+    for (let i = 0; i < count; i++) await expect(firstOptions.nth(i)).toBeChecked();
+    await page.getByRole('button', { name: 'Check answers' }).click();
+    await expect(page.getByRole('status')).toContainText(`of ${count} right`);
+    const firstItems = page.locator('fieldset.question li:first-child');
+    for (let i = 0; i < count; i++) await expect(firstItems.nth(i)).toContainText('(you chose this)');
+  });
+
   test('two tabs completing different lessons both keep their work', async ({ context }) => {
     const a = await context.newPage();
     await a.goto('/');

@@ -7,10 +7,12 @@ import {
   emptyPlan,
   PLAN_TEXT_MAX,
   planTextFields,
+  type Plan,
   type PlanPart,
   type PlanPartValue,
   type PlanTextField,
 } from '../../schemas/plan';
+import Later, { useLaterHydrated } from '../../islands/Later';
 import ActionsTable from './ActionsTable';
 import ChallengesEditor from './ChallengesEditor';
 import type { MarkdownLabels } from './markdown';
@@ -29,6 +31,51 @@ const management: readonly PlanTextField[] = [
   'performanceManagement',
   'investmentPlans',
 ];
+
+const basics: readonly PlanTextField[] = ['goals', 'operatingModel', 'responsibilities'];
+const mentor: readonly PlanTextField[] = ['mentorNotes'];
+
+interface TextSectionProps {
+  /** The worksheet's id; the section's heading and fields add to it. */
+  id: string;
+  section: string;
+  intro?: string;
+  fields: readonly PlanTextField[];
+  rows?: number;
+  texts: Plan['texts'];
+  l: (key: string) => string;
+  onEdit: (field: PlanTextField, value: string) => void;
+}
+
+/** A section of free-text fields, each with its hint, and its text again for printing. */
+function TextSection({ id, section, intro, fields, rows = 5, texts, l, onEdit }: TextSectionProps) {
+  return (
+    <section aria-labelledby={`${id}-${section}`}>
+      <h2 id={`${id}-${section}`}>{l(`plan.section.${section}`)}</h2>
+      {intro && <p>{intro}</p>}
+      {fields.map((f) => (
+        <p key={f} className="plan-field">
+          <label htmlFor={`${id}-${f}`}>{l(`plan.field.${f}`)}</label>
+          <span id={`${id}-${f}-hint`} className="meta hint">
+            {l(`plan.hint.${f}`)}
+          </span>
+          <textarea
+            id={`${id}-${f}`}
+            name={f}
+            rows={rows}
+            value={texts[f]}
+            maxLength={PLAN_TEXT_MAX}
+            aria-describedby={`${id}-${f}-hint`}
+            onChange={(e) => {
+              onEdit(f, e.target.value);
+            }}
+          />
+          <span className="print-text">{texts[f]}</span>
+        </p>
+      ))}
+    </section>
+  );
+}
 
 /** The development plan worksheet: every part autosaved to this browser as the learner types. */
 export default function PlanWorksheet({ lang, labels }: Props) {
@@ -51,29 +98,13 @@ export default function PlanWorksheet({ lang, labels }: Props) {
     }, 400);
   };
 
-  // Until the stored plan has been read, the same worksheet is shown empty and disabled, so the page
-  // does not shift when it arrives and nothing typed before then is lost.
-  const loaded = state?.loaded === true;
+  // Until the stored plan has been read and every part is live, the same worksheet is shown empty and
+  // disabled, so the page does not shift when it arrives and nothing typed before then is lost.
+  const partsLive = useLaterHydrated();
+  const loaded = state?.loaded === true && partsLive;
   const plan = loaded ? state.doc : emptyPlan();
 
-  const text = (f: PlanTextField, rows = 5) => (
-    <p key={f} className="plan-field">
-      <label htmlFor={`${id}-${f}`}>{l(`plan.field.${f}`)}</label>
-      <span id={`${id}-${f}-hint`} className="meta hint">
-        {l(`plan.hint.${f}`)}
-      </span>
-      <textarea
-        id={`${id}-${f}`}
-        name={f}
-        rows={rows}
-        value={plan.texts[f]}
-        maxLength={PLAN_TEXT_MAX}
-        aria-describedby={`${id}-${f}-hint`}
-        onChange={(e) => edit(f, e.target.value)}
-      />
-      <span className="print-text">{plan.texts[f]}</span>
-    </p>
-  );
+  const texts = { id, texts: plan.texts, l, onEdit: (f: PlanTextField, value: string) => edit(f, value) };
 
   const markdownLabels = (now: Date): MarkdownLabels => ({
     title: l('plan.title'),
@@ -101,51 +132,53 @@ export default function PlanWorksheet({ lang, labels }: Props) {
       <p role="status" className="save-status no-print">
         {loaded ? saved : l('plan.loading')}
       </p>
-      <section aria-labelledby={`${id}-basics`}>
-        <h2 id={`${id}-basics`}>{l('plan.section.basics')}</h2>
-        {text('goals')}
-        {text('operatingModel')}
-        {text('responsibilities')}
-      </section>
-      <section aria-labelledby={`${id}-actions`}>
-        <h2 id={`${id}-actions`}>{l('plan.section.actions')}</h2>
-        <ActionsTable actions={plan.actions} l={l} onChange={(v) => edit('actions', v)} />
-      </section>
-      <section aria-labelledby={`${id}-challenges`}>
-        <h2 id={`${id}-challenges`}>{l('plan.section.challenges')}</h2>
-        <p>{l('plan.challenges.intro')}</p>
-        <ChallengesEditor challenges={plan.challenges} l={l} onChange={(v) => edit('challenges', v)} />
-      </section>
-      <section aria-labelledby={`${id}-management`}>
-        <h2 id={`${id}-management`}>{l('plan.section.management')}</h2>
-        <p>{l('plan.management.intro')}</p>
-        {management.map((f) => text(f, 3))}
-      </section>
-      <section aria-labelledby={`${id}-mentor`}>
-        <h2 id={`${id}-mentor`}>{l('plan.section.mentor')}</h2>
-        {text('mentorNotes')}
-      </section>
-      <section aria-labelledby={`${id}-reflections`} className="no-print">
-        <h2 id={`${id}-reflections`}>{l('plan.section.reflections')}</h2>
-        <ReflectionPull
-          lang={lang}
-          l={l}
-          onPull={(f, pulled) => {
-            const before = planDocument().get().doc.texts[f];
-            edit(f, before.trim() ? `${before.trimEnd()}\n\n${pulled}` : pulled);
-            setSaved(l('plan.reflections.added', { field: l(`plan.field.${f}`) }));
-          }}
-        />
-      </section>
-      <section aria-labelledby={`${id}-files`} className="no-print">
-        <h2 id={`${id}-files`}>{l('plan.section.files')}</h2>
-        <PlanFiles lang={lang} l={l} markdownLabels={markdownLabels} />
-        <p>
-          <button type="button" onClick={() => window.print()}>
-            {l('plan.print')}
-          </button>
-        </p>
-      </section>
+      <Later>
+        <TextSection {...texts} section="basics" fields={basics} />
+      </Later>
+      <Later>
+        <section aria-labelledby={`${id}-actions`}>
+          <h2 id={`${id}-actions`}>{l('plan.section.actions')}</h2>
+          <ActionsTable actions={plan.actions} l={l} onChange={(v) => edit('actions', v)} />
+        </section>
+      </Later>
+      <Later>
+        <section aria-labelledby={`${id}-challenges`}>
+          <h2 id={`${id}-challenges`}>{l('plan.section.challenges')}</h2>
+          <p>{l('plan.challenges.intro')}</p>
+          <ChallengesEditor challenges={plan.challenges} l={l} onChange={(v) => edit('challenges', v)} />
+        </section>
+      </Later>
+      <Later>
+        <TextSection {...texts} section="management" intro={l('plan.management.intro')} fields={management} rows={3} />
+      </Later>
+      <Later>
+        <TextSection {...texts} section="mentor" fields={mentor} />
+      </Later>
+      <Later>
+        <section aria-labelledby={`${id}-reflections`} className="no-print">
+          <h2 id={`${id}-reflections`}>{l('plan.section.reflections')}</h2>
+          <ReflectionPull
+            lang={lang}
+            l={l}
+            onPull={(f, pulled) => {
+              const before = planDocument().get().doc.texts[f];
+              edit(f, before.trim() ? `${before.trimEnd()}\n\n${pulled}` : pulled);
+              setSaved(l('plan.reflections.added', { field: l(`plan.field.${f}`) }));
+            }}
+          />
+        </section>
+      </Later>
+      <Later>
+        <section aria-labelledby={`${id}-files`} className="no-print">
+          <h2 id={`${id}-files`}>{l('plan.section.files')}</h2>
+          <PlanFiles lang={lang} l={l} markdownLabels={markdownLabels} />
+          <p>
+            <button type="button" onClick={() => window.print()}>
+              {l('plan.print')}
+            </button>
+          </p>
+        </section>
+      </Later>
     </fieldset>
   );
 }

@@ -35,7 +35,11 @@ function createStatic(distDir: string): RequestHandler {
   };
   const assets = sirv(distDir, {
     etag: true,
-    dev: false,
+    // Files are looked up on each request rather than listed once at start: an author who rebuilds
+    // the course while the server runs gets the new pages, and a file that a rebuild removed or
+    // resized is neither sent with its old length (the browser would wait for bytes that never come)
+    // nor opened after it is gone (which took the whole server down, the collector with it).
+    dev: true,
     // The .br and .gz copies written by scripts/precompress.mjs, for clients that accept them.
     brotli: true,
     gzip: true,
@@ -48,12 +52,20 @@ function createStatic(distDir: string): RequestHandler {
     },
   });
   return (req, res) => {
-    assets(req, res, () => {
-      const lang = req.url === '/en' || req.url?.startsWith('/en/') ? 'en' : 'fi';
-      res.statusCode = 404;
-      res.setHeader('Content-Type', 'text/html; charset=utf-8');
-      res.end(notFound[lang]);
-    });
+    try {
+      assets(req, res, () => {
+        const lang = req.url === '/en' || req.url?.startsWith('/en/') ? 'en' : 'fi';
+        res.statusCode = 404;
+        res.setHeader('Content-Type', 'text/html; charset=utf-8');
+        res.end(notFound[lang]);
+      });
+    } catch {
+      // A file removed between being found and being read: the build is rewriting dist/ right now.
+      res.statusCode = 503;
+      res.setHeader('Retry-After', '1');
+      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+      res.end('The course is being rebuilt; try again in a moment.');
+    }
   };
 }
 

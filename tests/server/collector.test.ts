@@ -2,11 +2,12 @@
 // temporary data folder and a tiny dist/, and talks to it over HTTP like a browser or a reviewer would.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openFeedbackStore } from '../../server/collector/db';
 
@@ -98,6 +99,12 @@ beforeAll(() => {
   writeFileSync(join(distDir, 'index.html'), '<!doctype html><title>Etusivu</title>');
   writeFileSync(join(distDir, '404.html'), '<!doctype html><title>Sivua ei löytynyt</title>');
   writeFileSync(join(distDir, 'en', '404', 'index.html'), '<!doctype html><title>Page not found</title>');
+  // A hashed script with its brotli copy, and a page: what a rebuild replaces under a running server.
+  mkdirSync(join(distDir, '_astro'));
+  writeFileSync(join(distDir, '_astro', 'app.js'), 'console.log(1);');
+  writeFileSync(join(distDir, '_astro', 'app.js.br'), brotliCompressSync('console.log(1);'));
+  mkdirSync(join(distDir, 'rebuilt'));
+  writeFileSync(join(distDir, 'rebuilt', 'index.html'), '<!doctype html><title>Vanha</title>');
 });
 afterAll(() => {
   rmSync(scratch, { recursive: true, force: true });
@@ -317,6 +324,34 @@ describe('the collector, with review enabled', () => {
     expect([en.status, await en.text()]).toEqual([404, expect.stringContaining('Page not found')]);
     const api = await fetch(`${server.base}/api/feedback/nothing`);
     expect([api.status, api.headers.get('content-type')]).toEqual([404, 'application/json; charset=utf-8']);
+  });
+});
+
+describe('the course served while it is rebuilt', () => {
+  let server: Running;
+  beforeAll(async () => {
+    server = await startServer({ FEEDBACK_DATA_DIR: join(scratch, 'rebuild-data'), FEEDBACK_RATE_LIMIT: '10000' });
+  });
+  afterAll(() => server.stop());
+
+  it('serves the files as they are now, and a removed one neither stalls nor stops the server', async () => {
+    const br = { 'Accept-Encoding': 'br' };
+    expect(await (await fetch(`${server.base}/_astro/app.js`, { headers: br })).text()).toBe('console.log(1);');
+    expect(await (await fetch(`${server.base}/rebuilt/`)).text()).toContain('Vanha');
+
+    // The rebuild: the brotli copy is gone, the script and the page have new contents of another length.
+    unlinkSync(join(distDir, '_astro', 'app.js.br'));
+    writeFileSync(join(distDir, '_astro', 'app.js'), 'console.log("uusi versio");');
+    writeFileSync(join(distDir, 'rebuilt', 'index.html'), '<!doctype html><title>Uusi, pidempi sivu</title>');
+
+    const script = await fetch(`${server.base}/_astro/app.js`, { headers: br });
+    expect([script.status, script.headers.get('content-encoding'), await script.text()]).toEqual([
+      200,
+      null,
+      'console.log("uusi versio");',
+    ]);
+    expect(await (await fetch(`${server.base}/rebuilt/`)).text()).toContain('Uusi, pidempi sivu');
+    expect((await post(server.base, item())).status).toBe(201);
   });
 });
 

@@ -25,14 +25,14 @@ interface Props {
   labels: Record<string, string>;
 }
 
+/** The free-text fields of each text section, in the order they are shown. */
+const basics: readonly PlanTextField[] = ['goals', 'operatingModel', 'responsibilities'];
 const management: readonly PlanTextField[] = [
   'budgetCycle',
   'annualCalendar',
   'performanceManagement',
   'investmentPlans',
 ];
-
-const basics: readonly PlanTextField[] = ['goals', 'operatingModel', 'responsibilities'];
 const mentor: readonly PlanTextField[] = ['mentorNotes'];
 
 interface TextSectionProps {

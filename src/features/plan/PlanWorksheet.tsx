@@ -104,7 +104,7 @@ export default function PlanWorksheet({ lang, labels }: Props) {
   const loaded = state?.loaded === true && partsLive;
   const plan = loaded ? state.doc : emptyPlan();
 
-  const texts = { id, texts: plan.texts, l, onEdit: (f: PlanTextField, value: string) => edit(f, value) };
+  const texts = { id, texts: plan.texts, l, onEdit: edit };
 
   const markdownLabels = (now: Date): MarkdownLabels => ({
     title: l('plan.title'),

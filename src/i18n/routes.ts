@@ -12,6 +12,7 @@ export type Route =
   | { kind: 'myData' }
   | { kind: 'accessibility' }
   | { kind: 'privacy' }
+  | { kind: 'glossary' }
   | { kind: 'feedback' }
   | { kind: 'feedbackReview' }
   | { kind: 'schedule' }
@@ -34,6 +35,7 @@ const words: Record<Lang, Record<Word, string>> = {
     myData: 'omat-tiedot',
     accessibility: 'saavutettavuus',
     privacy: 'tietosuoja',
+    glossary: 'sanasto',
     feedback: 'palaute',
     feedbackReview: 'palaute/tarkastelu',
     schedule: 'aikataulu',
@@ -51,6 +53,7 @@ const words: Record<Lang, Record<Word, string>> = {
     myData: 'my-data',
     accessibility: 'accessibility',
     privacy: 'privacy',
+    glossary: 'glossary',
     feedback: 'feedback',
     feedbackReview: 'feedback/review',
     schedule: 'schedule',

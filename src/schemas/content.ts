@@ -70,6 +70,10 @@ export const lessonSchema = z.object({
     .max(5, { error: 'needs 2–5 takeaways' }),
   /** The reflection prompt; the learner's answer is saved to their notes. */
   reflection: z.string({ error: 'is required' }).trim().min(1, { error: 'is empty' }),
+  /** When the lesson's facts were last checked against its sources (YYYY-MM-DD). */
+  reviewed: z.coerce.date({ error: 'must be a date such as 2026-12-02' }).optional(),
+  /** Notes on the state of the law the lesson relies on, e.g. a bill before Parliament. */
+  lawStatus: z.array(z.string().trim().min(1)).optional(),
 });
 export type LessonData = z.infer<typeof lessonSchema>;
 

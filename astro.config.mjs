@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
+import { defaultLang, languages } from './src/shared/languages.ts';
 
 // The public address the site is deployed at; used for canonical and hreflang links.
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -19,7 +20,7 @@ const buildDir = process.env.HANKINTAPOLKU_BUILD_DIR;
  * @param {string} id
  */
 const lessonChunk = (id) => {
-  const match = /\/modules\/([^/]+)\/(fi|en)\/[^/?]+\.mdx(?:\?|$)/.exec(id);
+  const match = /\/modules\/([^/]+)\/([a-z]{2})\/[^/?]+\.mdx(?:\?|$)/.exec(id);
   return match ? `lessons-${match[1]}-${match[2]}` : null;
 };
 
@@ -88,8 +89,8 @@ export default defineConfig({
   build: { format: 'directory' },
   integrations: [mdx(), preact({ compat: true }), idleYieldDirective()],
   i18n: {
-    defaultLocale: 'fi',
-    locales: ['fi', 'en'],
+    defaultLocale: defaultLang,
+    locales: languages,
     routing: { prefixDefaultLocale: false },
   },
   devToolbar: { enabled: false },

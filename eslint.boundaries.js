@@ -88,9 +88,9 @@ export function zones(features) {
     {
       name: 'i18n',
       files: ['src/i18n/**'],
-      may: ['schemas'],
+      may: ['schemas', 'shared'],
       packages: [...ui, ...browserStorage, 'xstate'],
-      why: 'src/i18n holds strings and paths: it imports only the schemas.',
+      why: 'src/i18n holds strings and paths: it imports only the schemas and src/shared.',
     },
     {
       name: 'progress',

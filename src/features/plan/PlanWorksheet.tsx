@@ -12,7 +12,7 @@ import {
   type PlanPartValue,
   type PlanTextField,
 } from '../../schemas/plan';
-import Later, { useLaterHydrated } from '../../islands/Later';
+import Later, { useLaterHydrated } from './Later';
 import ActionsTable from './ActionsTable';
 import ChallengesEditor from './ChallengesEditor';
 import type { MarkdownLabels } from './markdown';

@@ -1,5 +1,5 @@
 import { Suspense, useEffect, useState, type ReactNode } from 'react';
-import { nextTask } from '../client/nextTask';
+import { nextTask } from '../../client/nextTask';
 
 /** Each part waits for the one before it, so the parts of an island hydrate in tasks of their own. */
 let queue: Promise<void> = Promise.resolve();

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CourseManifest } from '../schemas/manifest';
+import { byLanguage, defaultLang } from '../shared/languages';
 import type { CourseSources, SourceEntry } from './validateCourse';
 import type { LessonData } from '../schemas/content';
 
@@ -26,17 +27,17 @@ export function contentVersionOf(sources: CourseSources): string {
 export function buildManifest(sources: CourseSources): CourseManifest {
   const modules = [...sources.modules].sort(byOrder).map((m) => {
     const id = m.data.id;
-    const en = new Map(lessonsOf(sources, id, 'en').map((l) => [l.data.id, l.data]));
+    const titles = byLanguage((lang) => new Map(lessonsOf(sources, id, lang).map((l) => [l.data.id, l.data.title])));
     const quiz = sources.quizzes.find((q) => folderOf(q.id) === id);
     return {
       id,
       minutes: m.data.minutes,
       title: m.data.title,
       questionCount: quiz?.data.questions.length ?? 0,
-      lessons: lessonsOf(sources, id, 'fi').map((l) => ({
+      lessons: lessonsOf(sources, id, defaultLang).map((l) => ({
         id: l.data.id,
         minutes: l.data.minutes,
-        title: { fi: l.data.title, en: en.get(l.data.id)?.title ?? l.data.title },
+        title: byLanguage((lang) => titles[lang].get(l.data.id) ?? l.data.title),
       })),
     };
   });

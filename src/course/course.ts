@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Lang, ModuleId } from '../schemas/common';
+import { byLanguage } from '../shared/languages';
 import type { CourseData, ModuleData, QuizData } from '../schemas/content';
 import type { CourseManifest } from '../schemas/manifest';
 import { buildManifest, lessonsOf } from './buildManifest';
@@ -83,7 +84,7 @@ async function loadCourse(): Promise<Course> {
       number: i + 1,
       data: moduleEntry.data,
       quiz: quizEntry.data,
-      lessons: { fi: entriesOf(m.id, 'fi'), en: entriesOf(m.id, 'en') },
+      lessons: byLanguage((lang) => entriesOf(m.id, lang)),
     };
   });
   return { data: courseEntry.data, modules, manifest, manifestFile: manifestFileOf(manifest) };

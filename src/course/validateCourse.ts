@@ -1,4 +1,5 @@
 import { languages, moduleIds, type Lang } from '../schemas/common';
+import { byLanguage, defaultLang } from '../shared/languages';
 import type { LessonData, ModuleData, QuizData } from '../schemas/content';
 import { reservedLessonIds } from '../i18n/routes';
 
@@ -82,13 +83,13 @@ export function validateCourse({ modules, quizzes, lessons }: CourseSources): vo
       continue;
     }
     if (!(languages as readonly string[]).includes(lang)) {
-      problems.push(`${l.filePath}: language folder "${lang}" is unknown; use fi or en`);
+      problems.push(`${l.filePath}: language folder "${lang}" is unknown; use ${languages.join(', ')}`);
       continue;
     }
     if (reservedLessonIds.includes(l.data.id)) {
       problems.push(`${l.filePath}: field "id" "${l.data.id}" is reserved for the knowledge check; choose another id`);
     }
-    const perLang: Record<Lang, LessonsById> = byModule.get(folder) ?? { fi: new Map(), en: new Map() };
+    const perLang: Record<Lang, LessonsById> = byModule.get(folder) ?? byLanguage(() => new Map());
     byModule.set(folder, perLang);
     const seen = perLang[lang as Lang];
     const dup = seen.get(l.data.id);
@@ -103,21 +104,20 @@ export function validateCourse({ modules, quizzes, lessons }: CourseSources): vo
 
   for (const folder of folders) {
     const perLang = byModule.get(folder);
-    if (!perLang || perLang.fi.size + perLang.en.size === 0) {
+    if (!perLang || languages.every((lang) => perLang[lang].size === 0)) {
       if (known.has(folder)) problems.push(`content/modules/${folder}/: module "${folder}" has no lessons`);
       continue;
     }
-    for (const [lang, other] of [
-      ['fi', 'en'],
-      ['en', 'fi'],
-    ] as const) {
+    for (const [lang, other] of languages.flatMap((a) =>
+      languages.filter((b) => b !== a).map((b) => [a, b] as const),
+    )) {
       for (const [id, entry] of perLang[lang]) {
         const twin = perLang[other].get(id);
         if (!twin) {
           problems.push(
             `${entry.filePath}: lesson "${id}" exists in ${lang} but not in ${other} (add content/modules/${folder}/${other}/ with the same id)`,
           );
-        } else if (lang === 'fi' && twin.data.order !== entry.data.order) {
+        } else if (lang === defaultLang && twin.data.order !== entry.data.order) {
           problems.push(
             `${twin.filePath}: field "order" is ${twin.data.order} but ${entry.data.order} in ${entry.filePath}; the languages must agree`,
           );

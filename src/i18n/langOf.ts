@@ -1,6 +1,6 @@
-import type { Lang } from '../schemas/common';
+import { defaultLang, isLang, type Lang } from '../shared/languages';
 
-/** The course language of an Astro locale (Astro.currentLocale); Finnish when unknown. */
+/** The course language of an Astro locale (Astro.currentLocale); the primary language when unknown. */
 export function langOf(locale: string | undefined): Lang {
-  return locale === 'en' ? 'en' : 'fi';
+  return isLang(locale) ? locale : defaultLang;
 }

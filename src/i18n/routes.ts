@@ -1,4 +1,5 @@
-import type { Lang } from '../schemas/common';
+import { defaultLang, isLang, languages, type Lang } from '../shared/languages';
+import { routeWords } from './routeWords';
 
 /** Every kind of page the site has. Paths are built from these, never written by hand. */
 export type Route =
@@ -22,56 +23,14 @@ export type Route =
   | { kind: 'team' }
   | { kind: 'offline' };
 
-type Word = Exclude<Route['kind'], 'home' | 'lesson' | 'meetingBrief'>;
-
-/** Localised path words. Finnish lives at the root, English under /en/. */
-const words: Record<Lang, Record<Word, string>> = {
-  fi: {
-    module: 'moduulit',
-    quiz: 'osaamistesti',
-    search: 'haku',
-    notes: 'muistiinpanot',
-    certificate: 'todistus',
-    myData: 'omat-tiedot',
-    accessibility: 'saavutettavuus',
-    privacy: 'tietosuoja',
-    glossary: 'sanasto',
-    feedback: 'palaute',
-    feedbackReview: 'palaute/tarkastelu',
-    schedule: 'aikataulu',
-    plan: 'kehittamissuunnitelma',
-    selfAssessment: 'itsearviointi',
-    team: 'tiimi',
-    offline: 'ei-yhteytta',
-  },
-  en: {
-    module: 'modules',
-    quiz: 'knowledge-check',
-    search: 'search',
-    notes: 'notes',
-    certificate: 'certificate',
-    myData: 'my-data',
-    accessibility: 'accessibility',
-    privacy: 'privacy',
-    glossary: 'glossary',
-    feedback: 'feedback',
-    feedbackReview: 'feedback/review',
-    schedule: 'schedule',
-    plan: 'development-plan',
-    selfAssessment: 'self-assessment',
-    team: 'team',
-    offline: 'offline',
-  },
-};
-
 /** Lesson ids that would collide with a path word inside a module. */
-export const reservedLessonIds: readonly string[] = [words.fi.quiz, words.en.quiz];
+export const reservedLessonIds: readonly string[] = languages.map((lang) => routeWords[lang].quiz);
 
-const prefix = (lang: Lang): string => (lang === 'fi' ? '/' : '/en/');
+const prefix = (lang: Lang): string => (lang === defaultLang ? '/' : `/${lang}/`);
 
 /** The path of a page in a language, with a trailing slash. */
 export function pathFor(route: Route, lang: Lang): string {
-  const w = words[lang];
+  const w = routeWords[lang];
   const p = prefix(lang);
   switch (route.kind) {
     case 'home':
@@ -91,5 +50,6 @@ export function pathFor(route: Route, lang: Lang): string {
 
 /** The language a path belongs to. */
 export function langOfPath(path: string): Lang {
-  return path === '/en' || path.startsWith('/en/') ? 'en' : 'fi';
+  const first = path.split('/')[1];
+  return isLang(first) ? first : defaultLang;
 }

@@ -18,12 +18,6 @@ export function t(lang: Lang, key: UiKey, values: Record<string, string | number
   );
 }
 
-/** A translator bound to one language. */
-export const translator =
-  (lang: Lang) =>
-  (key: UiKey, values?: Record<string, string | number>): string =>
-    t(lang, key, values);
-
 /** Every string whose key starts with one of `prefixes`, for an island that takes its labels as one object. */
 export function labelsFor(lang: Lang, ...prefixes: string[]): Record<string, string> {
   return Object.fromEntries(

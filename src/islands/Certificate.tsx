@@ -2,9 +2,10 @@ import { useId, useState } from 'react';
 import { sendProgress } from '../client/progress';
 import { useProgress } from './useProgress';
 import { fill } from './fill';
+import { intlLocale, type Lang } from '../shared/languages';
 
 interface Props {
-  lang: 'fi' | 'en';
+  lang: Lang;
   courseTitle: string;
   labels: Record<
     | 'locked'
@@ -30,7 +31,7 @@ interface Props {
  */
 export default function Certificate({ lang, courseTitle, labels }: Props) {
   const nameId = useId();
-  const locale = lang === 'fi' ? 'fi-FI' : 'en-GB';
+  const locale = intlLocale(lang);
   const state = useProgress(
     (view) => ({
       unlocked: view.certificateUnlocked(),

@@ -1,8 +1,9 @@
 import { useProgress } from './useProgress';
 import { fill } from './fill';
+import type { Lang } from '../shared/languages';
 
 interface Props {
-  lang: 'fi' | 'en';
+  lang: Lang;
   /** The first lesson's address: where a new learner starts. */
   startHref: string;
   certificateHref: string;

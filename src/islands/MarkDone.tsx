@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { flushProgress, sendProgress } from '../client/progress';
 import { useProgress } from './useProgress';
 import { fill } from './fill';
+import { intlLocale, type Lang } from '../shared/languages';
 
 interface Props {
   moduleId: string;
@@ -9,7 +10,7 @@ interface Props {
   /** Where "continue" goes: the next lesson, or the module's knowledge check after the last one. */
   nextHref: string;
   labels: { markDone: string; done: string; continue: string; saving: string };
-  lang: 'fi' | 'en';
+  lang: Lang;
 }
 
 /**
@@ -33,7 +34,7 @@ export default function MarkDone({ moduleId, lessonId, nextHref, labels, lang }:
   };
 
   const date = completedAt
-    ? new Date(completedAt).toLocaleDateString(lang === 'fi' ? 'fi-FI' : 'en-GB', {
+    ? new Date(completedAt).toLocaleDateString(intlLocale(lang), {
         day: 'numeric',
         month: 'long',
         year: 'numeric',

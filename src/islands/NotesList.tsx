@@ -1,7 +1,8 @@
 import { useProgress } from './useProgress';
+import { intlLocale, type Lang } from '../shared/languages';
 
 interface Props {
-  lang: 'fi' | 'en';
+  lang: Lang;
   labels: { empty: string; other: string; loading: string };
   /** Lesson addresses by `moduleId/lessonId`, in the page's language. */
   lessonHrefs: Record<string, string>;
@@ -39,7 +40,7 @@ export default function NotesList({ lang, labels, lessonHrefs }: Props) {
               <h3>{lessonHrefs[n.key] ? <a href={lessonHrefs[n.key]}>{n.title}</a> : n.title}</h3>
               <p className="note-text">{n.note?.text}</p>
               <p className="meta">
-                {new Date(n.note?.updatedAt ?? 0).toLocaleString(lang === 'fi' ? 'fi-FI' : 'en-GB', {
+                {new Date(n.note?.updatedAt ?? 0).toLocaleString(intlLocale(lang), {
                   dateStyle: 'medium',
                   timeStyle: 'short',
                 })}

@@ -42,7 +42,6 @@ export const meetingSchema = z
       .default([]),
   })
   .refine((m) => m.start < m.end, { error: 'must end after it starts', path: ['end'] });
-export type Meeting = z.infer<typeof meetingSchema>;
 
 export const academySchema = z
   .object({

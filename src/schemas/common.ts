@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { languageName, languages, type Lang } from '../shared/languages';
 
 export { languages, moduleIds, type Lang, type ModuleId } from './ids';
 
@@ -9,14 +10,17 @@ export const stableId = z
     error: 'must use only lowercase letters, digits and hyphens, e.g. "why-it-matters"',
   });
 
-/** Text given in both languages. */
+/** Text given in every language of the course (src/shared/languages.ts). */
 export const localized = z.object(
-  {
-    /** Finnish text. */
-    fi: z.string({ error: 'Finnish text is required' }).trim().min(1, { error: 'Finnish text is empty' }),
-    /** English text. */
-    en: z.string({ error: 'English text is required' }).trim().min(1, { error: 'English text is empty' }),
-  },
-  { error: 'must give the text in both languages, as fi: and en:' },
+  Object.fromEntries(
+    languages.map((lang) => [
+      lang,
+      z
+        .string({ error: `${languageName(lang)} text is required` })
+        .trim()
+        .min(1, { error: `${languageName(lang)} text is empty` }),
+    ]),
+  ) as Record<Lang, z.ZodString>,
+  { error: `must give the text in every language, as ${languages.map((lang) => `${lang}:`).join(' and ')}` },
 );
 export type Localized = z.infer<typeof localized>;

@@ -103,7 +103,6 @@ export const quizQuestionSchema = z
     error: 'needs at least one option with correct: true',
     path: ['options'],
   });
-export type QuizQuestion = z.infer<typeof quizQuestionSchema>;
 
 /** `content/modules/<id>/quiz.yaml`: the module's knowledge check. */
 export const quizSchema = z

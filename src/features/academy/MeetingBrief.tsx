@@ -5,6 +5,7 @@ import { useSyncedDocument } from '../../islands/useSyncedDocument';
 import { planTextFields } from '../../schemas/plan';
 import { briefPlanDocument } from './planClient';
 import QuestionsEditor from './QuestionsEditor';
+import { intlLocale, type Lang } from '../../shared/languages';
 
 export interface BriefModule {
   id: string;
@@ -14,7 +15,7 @@ export interface BriefModule {
 }
 
 interface Props {
-  lang: 'fi' | 'en';
+  lang: Lang;
   modules: BriefModule[];
   planHref: string;
   labels: Record<string, string>;
@@ -41,7 +42,7 @@ export default function MeetingBrief({ lang, modules, planHref, labels }: Props)
         .then(() =>
           setStatus(
             l('academy.brief.saved', {
-              time: new Date().toLocaleTimeString(lang === 'fi' ? 'fi-FI' : 'en-GB', { timeStyle: 'short' }),
+              time: new Date().toLocaleTimeString(intlLocale(lang), { timeStyle: 'short' }),
             }),
           ),
         );

@@ -6,9 +6,10 @@ import { download } from '../../islands/download';
 import { meetingOutlook, meetingTimes, nextMeetingIndex } from './schedule';
 import type { AcademyView } from './types';
 import { useAcademy } from './useAcademy';
+import type { Lang } from '../../shared/languages';
 
 interface Props {
-  lang: 'fi' | 'en';
+  lang: Lang;
   academies: AcademyView[];
   moduleTitles: Record<string, string>;
   moduleHrefs: Record<string, string>;

@@ -4,9 +4,10 @@ import { formatDate, formatTimes } from './format';
 import { nextMeetingOutlook } from './schedule';
 import type { AcademyView } from './types';
 import { useAcademy } from './useAcademy';
+import type { Lang } from '../../shared/languages';
 
 interface Props {
-  lang: 'fi' | 'en';
+  lang: Lang;
   academies: AcademyView[];
   moduleTitles: Record<string, string>;
   moduleHrefs: Record<string, string>;

@@ -1,23 +1,11 @@
-/*
- * The academies (content/academies/*.yaml) as pages and islands need them, read at build time. The
- * content schema has already checked each file; here the file name and id must agree and exactly one
- * academy may be the default.
- */
-import { getCollection } from 'astro:content';
+/* The academies (read by src/course/academies.ts) with their texts in one language, as pages and islands need them. */
+import { getAcademyData } from '../../course/academies';
 import type { Lang } from '../../schemas/common';
 import type { AcademyView } from './types';
 
 export async function getAcademies(lang: Lang): Promise<AcademyView[]> {
-  const entries = await getCollection('academies');
-  for (const e of entries) {
-    if (e.id !== e.data.id)
-      throw new Error(`${e.filePath ?? e.id}: id "${e.data.id}" must match the file name "${e.id}.yaml"`);
-  }
-  if (entries.filter((e) => e.data.default).length > 1) {
-    throw new Error(`content/academies: only one academy may set default: true`);
-  }
-  return entries
-    .map(({ data }): AcademyView => ({
+  return (await getAcademyData())
+    .map((data): AcademyView => ({
       id: data.id,
       name: data.name[lang],
       description: data.description[lang],

@@ -10,9 +10,10 @@ import {
 import { fill } from '../../islands/fill';
 import { saveFeedback } from './saveFeedback';
 import { useBrowserValue, useHydrated } from '../../islands/useHydrated';
+import type { Lang } from '../../shared/languages';
 
 interface Props {
-  lang: 'fi' | 'en';
+  lang: Lang;
   contentVersion: string;
   /** What the feedback is about; the general feedback page reads them from its address instead. */
   moduleId?: string | undefined;

@@ -4,9 +4,10 @@ import { toCsv } from './csv';
 import { outboxDocument, sendNow } from './outboxClient';
 import type { OutboxEntry } from './outbox';
 import { download } from '../../islands/download';
+import { intlLocale, type Lang } from '../../shared/languages';
 
 interface Props {
-  lang: 'fi' | 'en';
+  lang: Lang;
   labels: Record<string, string>;
 }
 
@@ -17,7 +18,7 @@ export default function FeedbackList({ lang, labels }: Props) {
   if (!state?.loaded) return <p>{l('common.loading')}</p>;
   const entries = [...state.doc.entries].reverse();
   const when = (iso: string): string =>
-    new Date(iso).toLocaleString(lang === 'fi' ? 'fi-FI' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+    new Date(iso).toLocaleString(intlLocale(lang), { dateStyle: 'medium', timeStyle: 'short' });
   const stateText = (e: OutboxEntry): string =>
     e.state === 'refused'
       ? l('feedback.state.refused', { reason: e.refusedReason ?? '' })

@@ -3,9 +3,10 @@ import { fill } from '../../islands/fill';
 import { useHydrated } from '../../islands/useHydrated';
 import type { FeedbackItem } from '../../schemas/feedback';
 import { download } from '../../islands/download';
+import { intlLocale, type Lang } from '../../shared/languages';
 
 interface Props {
-  lang: 'fi' | 'en';
+  lang: Lang;
   endpoint: string;
   modules: { id: string; title: string }[];
   labels: Record<string, string>;
@@ -109,7 +110,7 @@ export default function FeedbackReview({ lang, endpoint, modules, labels }: Prop
   const moduleTitle = (m: string | null | undefined): string =>
     modules.find((x) => x.id === m)?.title ?? m ?? l('review.general');
   const when = (iso: string): string =>
-    new Date(iso).toLocaleString(lang === 'fi' ? 'fi-FI' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
+    new Date(iso).toLocaleString(intlLocale(lang), { dateStyle: 'short', timeStyle: 'short' });
 
   return (
     <div className="review">

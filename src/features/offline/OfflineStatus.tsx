@@ -3,6 +3,7 @@ import { fill } from '../../islands/fill';
 import type { OfflineState } from './offlineState';
 import { currentOfflineState, offlineStateEvent } from './readOfflineState';
 import { formatSize, precacheSummary } from './precacheSummary';
+import type { Lang } from '../../shared/languages';
 
 type Shown = OfflineState | 'checking';
 
@@ -10,7 +11,7 @@ type Shown = OfflineState | 'checking';
  * My data: whether the course is available offline in this browser, and how much is saved for it.
  * Reads the state the page's offline module publishes (offlineState.ts) and counts Cache Storage.
  */
-export default function OfflineStatus({ lang, labels }: { lang: 'fi' | 'en'; labels: Record<string, string> }) {
+export default function OfflineStatus({ lang, labels }: { lang: Lang; labels: Record<string, string> }) {
   const [state, setState] = useState<Shown>('checking');
   const [saved, setSaved] = useState('');
 

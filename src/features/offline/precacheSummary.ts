@@ -1,3 +1,4 @@
+import type { Lang } from '../../shared/languages';
 /** Workbox names its precache `workbox-precache-v2-<scope>`; the course keeps nothing else in Cache Storage. */
 const isPrecache = (name: string): boolean => name.startsWith('workbox-precache');
 
@@ -23,7 +24,7 @@ export async function precacheSummary(): Promise<PrecacheSummary> {
 }
 
 /** A size for people: "4,2 Mt" / "4.2 MB", "850 kt" / "850 kB". */
-export function formatSize(bytes: number, lang: 'fi' | 'en'): string {
+export function formatSize(bytes: number, lang: Lang): string {
   const mega = bytes >= 1000 * 1000;
   return new Intl.NumberFormat(lang, {
     style: 'unit',

@@ -4,9 +4,10 @@ import { planToMarkdown, type MarkdownLabels } from './markdown';
 import { planDocument, stampAll } from './planClient';
 import { useHydrated } from '../../islands/useHydrated';
 import { download } from '../../islands/download';
+import type { Lang } from '../../shared/languages';
 
 interface Props {
-  lang: 'fi' | 'en';
+  lang: Lang;
   l: (key: string, values?: Record<string, string | number>) => string;
   markdownLabels: (now: Date) => MarkdownLabels;
 }

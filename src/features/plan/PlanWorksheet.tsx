@@ -12,16 +12,17 @@ import {
   type PlanPartValue,
   type PlanTextField,
 } from '../../schemas/plan';
-import Later, { useLaterHydrated } from '../../islands/Later';
+import Later, { useLaterHydrated } from './Later';
 import ActionsTable from './ActionsTable';
 import ChallengesEditor from './ChallengesEditor';
 import type { MarkdownLabels } from './markdown';
 import { planDocument } from './planClient';
 import PlanFiles from './PlanFiles';
 import ReflectionPull from './ReflectionPull';
+import { intlLocale, type Lang } from '../../shared/languages';
 
 interface Props {
-  lang: 'fi' | 'en';
+  lang: Lang;
   labels: Record<string, string>;
 }
 
@@ -92,7 +93,7 @@ export default function PlanWorksheet({ lang, labels }: Props) {
       void planDocument()
         .flush()
         .then(() => {
-          const time = new Date().toLocaleTimeString(lang === 'fi' ? 'fi-FI' : 'en-GB', { timeStyle: 'short' });
+          const time = new Date().toLocaleTimeString(intlLocale(lang), { timeStyle: 'short' });
           setSaved(planDocument().get().degraded ? l('plan.savedMemory') : l('plan.saved', { time }));
         });
     }, 400);
@@ -108,7 +109,7 @@ export default function PlanWorksheet({ lang, labels }: Props) {
 
   const markdownLabels = (now: Date): MarkdownLabels => ({
     title: l('plan.title'),
-    exported: l('plan.export.date', { date: now.toLocaleDateString(lang === 'fi' ? 'fi-FI' : 'en-GB') }),
+    exported: l('plan.export.date', { date: now.toLocaleDateString(intlLocale(lang)) }),
     fields: Object.fromEntries(planTextFields.map((f) => [f, l(`plan.field.${f}`)])) as Record<PlanTextField, string>,
     management: l('plan.section.management'),
     actions: l('plan.section.actions'),

@@ -1,9 +1,10 @@
 import { useId, useState } from 'react';
 import { useProgress } from '../../islands/useProgress';
 import { planTextFields, type PlanTextField } from '../../schemas/plan';
+import type { Lang } from '../../shared/languages';
 
 interface Props {
-  lang: 'fi' | 'en';
+  lang: Lang;
   l: (key: string, values?: Record<string, string | number>) => string;
   /** Appends the text to a field of the plan. */
   onPull: (field: PlanTextField, text: string) => void;

@@ -14,9 +14,10 @@ import {
 } from '../../schemas/selfAssessment';
 import { selfAssessmentDocument } from './assessmentClient';
 import ResultsChart from './ResultsChart';
+import { intlLocale, type Lang } from '../../shared/languages';
 
 interface Props {
-  lang: 'fi' | 'en';
+  lang: Lang;
   moduleTitles: Record<string, string>;
   moduleHrefs: Record<string, string>;
   labels: Record<string, string>;
@@ -31,9 +32,7 @@ export default function SelfAssessmentApp({ lang, moduleTitles, moduleHrefs, lab
   const [status, setStatus] = useState('');
   const resultsRef = useRef<HTMLHeadingElement>(null);
   const format = (v: number | null): string =>
-    v === null
-      ? '–'
-      : v.toLocaleString(lang === 'fi' ? 'fi-FI' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    v === null ? '–' : v.toLocaleString(intlLocale(lang), { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
   if (!state?.loaded) return <p>{l('assess.loading')}</p>;
   const doc = state.doc;

@@ -6,9 +6,10 @@ import { averages } from '../../schemas/selfAssessment';
 import { buildSummary, MEMBER_NAME_MAX, summaryFileName, type ModuleStatus } from '../../schemas/teamSummary';
 import { teamAssessmentDocument, teamDocument } from './teamClient';
 import { download } from '../../islands/download';
+import { intlLocale, type Lang } from '../../shared/languages';
 
 interface Props {
-  lang: 'fi' | 'en';
+  lang: Lang;
   l: (key: string, values?: Record<string, string | number>) => string;
 }
 
@@ -78,8 +79,8 @@ export default function MySummary({ lang, l }: Props) {
         {l('team.my.contains', {
           done,
           total: moduleIds.length,
-          before: before === null ? l('team.notTaken') : before.toLocaleString(lang === 'fi' ? 'fi-FI' : 'en-GB'),
-          after: after === null ? l('team.notTaken') : after.toLocaleString(lang === 'fi' ? 'fi-FI' : 'en-GB'),
+          before: before === null ? l('team.notTaken') : before.toLocaleString(intlLocale(lang)),
+          after: after === null ? l('team.notTaken') : after.toLocaleString(intlLocale(lang)),
         })}
       </p>
       <button type="submit" className="primary">

@@ -1,9 +1,10 @@
 import { fill } from '../../islands/fill';
 import MySummary from './MySummary';
 import TeamTable from './TeamTable';
+import type { Lang } from '../../shared/languages';
 
 interface Props {
-  lang: 'fi' | 'en';
+  lang: Lang;
   moduleTitles: Record<string, string>;
   labels: Record<string, string>;
 }

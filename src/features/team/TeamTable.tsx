@@ -4,9 +4,10 @@ import { moduleIds } from '../../schemas/ids';
 import { addMembers, readSummaryFile, type Summary } from '../../schemas/teamSummary';
 import { teamDocument } from './teamClient';
 import { useHydrated } from '../../islands/useHydrated';
+import { intlLocale, type Lang } from '../../shared/languages';
 
 interface Props {
-  lang: 'fi' | 'en';
+  lang: Lang;
   moduleTitles: Record<string, string>;
   l: (key: string, values?: Record<string, string | number>) => string;
 }
@@ -21,7 +22,7 @@ export default function TeamTable({ lang, moduleTitles, l }: Props) {
   const alertRef = useRef<HTMLDivElement>(null);
   const statusRef = useRef<HTMLParagraphElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
-  const locale = lang === 'fi' ? 'fi-FI' : 'en-GB';
+  const locale = intlLocale(lang);
   const avg = (v: number | null): string => (v === null ? '–' : v.toLocaleString(locale));
 
   const onFiles = async (event: ChangeEvent<HTMLInputElement>): Promise<void> => {

@@ -1,5 +1,5 @@
-import { Suspense, useEffect, useState, type ReactNode } from 'react';
-import { nextTask } from '../client/nextTask';
+import { Suspense, useEffect, useId, useState, type ReactNode } from 'react';
+import { nextTask } from '../../client/nextTask';
 
 /** Each part waits for the one before it, so the parts of an island hydrate in tasks of their own. */
 let queue: Promise<void> = Promise.resolve();
@@ -10,12 +10,24 @@ const turn = (): Promise<void> => {
   return wait;
 };
 
+/**
+ * Each part's wait, by the part's useId. Not in the part's state: React drops the state of a component
+ * that suspends before it mounts, so a wait kept there would be a new one on every retry.
+ */
+const waits = new Map<string, Promise<void>>();
+
 function Deferred({ children }: { children: ReactNode }): ReactNode {
-  const [wait] = useState(() => (typeof document === 'undefined' ? null : turn()));
-  // Suspending while hydrating leaves the server's markup in place; Preact hydrates it when the wait
-  // is over, in a later task than the rest of the island.
+  const id = useId();
+  if (typeof document === 'undefined') return children;
+  let wait = waits.get(id);
+  if (!wait) {
+    wait = turn();
+    waits.set(id, wait);
+  }
+  // Suspending while hydrating leaves the server's markup in place; React and Preact hydrate it when
+  // the wait is over, in a later task than the rest of the island.
   // eslint-disable-next-line @typescript-eslint/only-throw-error -- suspending is how Suspense is told to wait
-  if (wait && !settled.has(wait)) throw wait;
+  if (!settled.has(wait)) throw wait;
   return children;
 }
 

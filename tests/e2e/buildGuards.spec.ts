@@ -1,0 +1,48 @@
+import { expect, test } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/*
+ * Guards for the two build tricks in astro.config.mjs that no other test would notice losing; each
+ * depends on Astro's hook order or on text added after minification, so an upgrade could undo it
+ * silently. They read the built files in dist/ (the browser tests run on that build).
+ */
+
+const dist = process.env['GUARD_DIST_DIR'] ?? 'dist';
+const assets = join(dist, '_astro');
+const chunks = readdirSync(assets)
+  .filter((name) => name.endsWith('.js'))
+  .map((name) => ({ name, code: readFileSync(join(assets, name), 'utf8') }));
+
+const htmlFiles = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === '_astro' ? [] : htmlFiles(path);
+    return entry.name.endsWith('.html') ? [path] : [];
+  });
+
+test('no page or chunk preloads the chunks of dynamic imports (noModulePreload)', () => {
+  const pages = htmlFiles(dist).filter((path) => readFileSync(path, 'utf8').includes('rel="modulepreload"'));
+  expect(pages, 'pages with <link rel="modulepreload">').toEqual([]);
+  // With preloading on, Vite gives each dynamic import the list of chunks to preload, as "_astro/x.js".
+  const preloading = chunks.filter((chunk) => /["'`]_astro\/[^"'`]+\.js["'`]/.test(chunk.code)).map((c) => c.name);
+  expect(preloading, 'chunks that preload other chunks').toEqual([]);
+});
+
+test('the chunks of XState, localforage and the progress machine carry the V8 compile hint (compileHints)', () => {
+  const engine: [string, RegExp][] = [
+    ['XState', /["'`]xstate\.init["'`]/],
+    ['localforage', /["'`]localStorageWrapper["'`]/],
+    ['the progress machine', /id:\s*["'`]progress["'`]/],
+  ];
+  for (const [what, marker] of engine) {
+    const found = chunks.filter((chunk) => marker.test(chunk.code));
+    expect(found.length, `chunks with ${what}`).toBeGreaterThan(0);
+    for (const chunk of found) {
+      expect(
+        chunk.code.startsWith('//# allFunctionsCalledOnLoad\n'),
+        `${chunk.name} (${what}) starts with the hint`,
+      ).toBe(true);
+    }
+  }
+});

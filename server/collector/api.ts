@@ -7,9 +7,9 @@
 // Every answer is JSON (the CSV aside) with Cache-Control: no-store, and every error says what to fix.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { feedbackItemSchema, fieldErrors } from '../../src/schemas/feedback.ts';
-import { feedbackQuerySchema } from '../../src/schemas/feedbackQuery.ts';
-import { toCsv, type CsvValue } from '../../src/features/feedback/csv.ts';
+import { feedbackItemSchema, fieldErrors } from '../../src/shared/feedback.ts';
+import { feedbackQuerySchema } from './query.ts';
+import { toCsv, type CsvValue } from '../../src/shared/csv.ts';
 import { createBatchWriter, type FeedbackFilter, type FeedbackStore, type StoredFeedback } from './db.ts';
 import { createRateLimiter } from './rateLimit.ts';
 

@@ -14,7 +14,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync, type SQLInputValue, type SQLOutputValue, type StatementSync } from 'node:sqlite';
-import type { FeedbackItem, FeedbackType } from '../../src/schemas/feedback.ts';
+import type { FeedbackItem, FeedbackType } from '../../src/shared/feedback.ts';
 
 export const DB_FILE_NAME = 'feedback.sqlite';
 

@@ -9,17 +9,17 @@ const daysIn = (year: number, month: number): number => new Date(Date.UTC(year, 
 export function isRealDateTime(value: string): boolean {
   const match = DATE_TIME.exec(value);
   if (!match) return false;
-  const [year, month, day, hour, minute, second = 0, offsetHours = 0, offsetMinutes = 0] = match
-    .slice(1)
-    .map((part) => (part === undefined ? undefined : Number(part))) as number[];
-  if (year === undefined || month === undefined || day === undefined) return false;
+  // Absent seconds and a `Z` offset count as zero.
+  const groups: (string | undefined)[] = match.slice(1);
+  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, offsetHours = 0, offsetMinutes = 0] =
+    groups.map((part) => Number(part ?? 0));
   return (
     month >= 1 &&
     month <= 12 &&
     day >= 1 &&
     day <= daysIn(year, month) &&
-    (hour ?? 99) <= 23 &&
-    (minute ?? 99) <= 59 &&
+    hour <= 23 &&
+    minute <= 59 &&
     second <= 59 &&
     offsetHours <= 23 &&
     offsetMinutes <= 59

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openFeedbackStore } from '../../server/collector/db';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
-const TOKEN = 'test-admin-token-0123456789';
+const TOKEN = 'test-admin-token-0123456789-abcdef';
 const scratch = mkdtempSync(join(tmpdir(), 'hankintapolku-collector-'));
 const distDir = join(scratch, 'dist');
 
@@ -247,8 +247,10 @@ describe('the collector, with review enabled', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
     // Records end with CRLF; the line break inside the text is a bare LF, so this split is exact.
     const [header, row, end] = csv.slice(1).split('\r\n');
-    expect(header).toBe('id,receivedAt,createdAt,type,rating,moduleId,lessonId,lang,contentVersion,name,email,text');
-    expect(row?.startsWith(`${sent.id},`)).toBe(true);
+    expect(header).toBe(
+      '"id","receivedAt","createdAt","type","rating","moduleId","lessonId","lang","contentVersion","name","email","text"',
+    );
+    expect(row?.startsWith(`"${sent.id}",`)).toBe(true);
     expect(row?.endsWith(`,"'=HYPERLINK(""http://x""), ""ok""\nrivi 2"`)).toBe(true);
     expect(end).toBe('');
   });

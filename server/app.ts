@@ -2,7 +2,6 @@
 // everything else to the built course in dist/ (each language's 404 page for unknown addresses).
 // The static output needs no server of its own on a real host; only the collector does.
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import rateLimit from '@fastify/rate-limit';
 import {
   COLLECTOR_ROUTES,
   FEEDBACK_BODY_LIMIT,
@@ -110,7 +109,6 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       .send('The course is being rebuilt; try again in a moment.');
   });
 
-  await app.register(rateLimit, { global: false });
   await registerCollector(app, {
     store,
     adminToken: options.adminToken,

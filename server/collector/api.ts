@@ -8,6 +8,7 @@
 // The database lives in a worker thread (storeClient.ts): a post waits for its commit there, and a
 // locked or failing database is a 503 with Retry-After, while pages go on being served.
 import { createHash, timingSafeEqual } from 'node:crypto';
+import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { feedbackItemSchema, fieldErrors } from '../../src/shared/feedback.ts';
 import { toCsv, type CsvValue } from '../../src/shared/csv.ts';
@@ -120,25 +121,29 @@ function parseJson(body: Buffer): unknown {
   }
 }
 
-const rateLimitConfig = (limit: RateLimit, what: string) => ({
-  rateLimit: {
+/**
+ * Rate-limits every route registered in `scope` with one count per client address (the socket's, so
+ * X-Forwarded-For changes nothing); the three review endpoints share theirs.
+ */
+const limitScope = (scope: FastifyInstance, limit: RateLimit, what: string) =>
+  scope.register(rateLimit, {
+    global: true,
     max: limit.limit,
     timeWindow: limit.windowMs,
-    errorResponseBuilder: (_request: FastifyRequest, context: { ttl: number }) => {
+    errorResponseBuilder: (_request, context) => {
       const seconds = Math.max(1, Math.ceil(context.ttl / 1000));
       return Object.assign(new Error(`Too many ${what} from this address: try again in ${String(seconds)} s.`), {
         statusCode: 429,
         retryAfterSeconds: seconds,
       });
     },
-  },
-});
+  });
 
 export async function registerCollector(app: FastifyInstance, options: CollectorOptions): Promise<void> {
   const { store, adminToken } = options;
   const allowedOrigins = new Set(options.allowedOrigins);
 
-  await app.register((api, _options, done) => {
+  await app.register(async (api) => {
     api.removeContentTypeParser('application/json');
     api.addContentTypeParser(
       'application/json',
@@ -179,10 +184,9 @@ export async function registerCollector(app: FastifyInstance, options: Collector
       });
     }
 
-    api.post(
-      '/api/feedback',
-      { bodyLimit: FEEDBACK_BODY_LIMIT, config: rateLimitConfig(options.rateLimit, 'feedback posts') },
-      async (request, reply) => {
+    await api.register(async (posts) => {
+      await limitScope(posts, options.rateLimit, 'feedback posts');
+      posts.post('/api/feedback', { bodyLimit: FEEDBACK_BODY_LIMIT }, async (request, reply) => {
         if (request.body === undefined)
           return sendError(reply, 415, 'Send the feedback as JSON, with Content-Type: application/json.');
         const parsed = feedbackItemSchema.safeParse(request.body);
@@ -203,8 +207,8 @@ export async function registerCollector(app: FastifyInstance, options: Collector
           });
         }
         return reply.code(inserted ? 201 : 200).send({ id, status: inserted ? 'stored' : 'duplicate' });
-      },
-    );
+      });
+    });
 
     /** Checks the token and the filters; answers and returns undefined when the request may not go on. */
     function review(request: FastifyRequest, reply: FastifyReply): FeedbackFilter | undefined {
@@ -236,28 +240,29 @@ export async function registerCollector(app: FastifyInstance, options: Collector
       };
     }
 
-    const reviewOptions = { config: rateLimitConfig(options.reviewRateLimit, 'review requests') };
-    api.get('/api/feedback', reviewOptions, async (request, reply) => {
-      const filter = review(request, reply);
-      if (!filter) return reply;
-      const items = await store.list(filter);
-      return reply.send({ count: items.length, items });
+    await api.register(async (reviews) => {
+      await limitScope(reviews, options.reviewRateLimit, 'review requests');
+      reviews.get('/api/feedback', async (request, reply) => {
+        const filter = review(request, reply);
+        if (!filter) return reply;
+        const items = await store.list(filter);
+        return reply.send({ count: items.length, items });
+      });
+      reviews.get('/api/feedback.csv', async (request, reply) => {
+        const filter = review(request, reply);
+        if (!filter) return reply;
+        const date = new Date().toISOString().slice(0, 10);
+        return reply
+          .type('text/csv; charset=utf-8; header=present')
+          .header('Content-Disposition', `attachment; filename="feedback-${date}.csv"`)
+          .send(toCsv(CSV_COLUMNS, await store.list(filter)));
+      });
+      reviews.get('/api/feedback/summary', async (request, reply) => {
+        const filter = review(request, reply);
+        if (!filter) return reply;
+        const lessons = await store.countsByLesson(filter);
+        return reply.send({ total: lessons.reduce((sum, row) => sum + row.total, 0), lessons });
+      });
     });
-    api.get('/api/feedback.csv', reviewOptions, async (request, reply) => {
-      const filter = review(request, reply);
-      if (!filter) return reply;
-      const date = new Date().toISOString().slice(0, 10);
-      return reply
-        .type('text/csv; charset=utf-8; header=present')
-        .header('Content-Disposition', `attachment; filename="feedback-${date}.csv"`)
-        .send(toCsv(CSV_COLUMNS, await store.list(filter)));
-    });
-    api.get('/api/feedback/summary', reviewOptions, async (request, reply) => {
-      const filter = review(request, reply);
-      if (!filter) return reply;
-      const lessons = await store.countsByLesson(filter);
-      return reply.send({ total: lessons.reduce((sum, row) => sum + row.total, 0), lessons });
-    });
-    done();
   });
 }

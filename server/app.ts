@@ -1,12 +1,19 @@
-// One node:http server for `npm start` and the tests: /api/feedback* goes to the feedback collector,
+// One Fastify server for `npm start` and the tests: /api/feedback* goes to the feedback collector,
 // everything else to the built course in dist/ (each language's 404 page for unknown addresses).
 // The static output needs no server of its own on a real host; only the collector does.
-import { createServer, type Server } from 'node:http';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import sirv from 'sirv';
-import { createCollector, isCollectorPath, type RequestHandler } from './collector/api.ts';
-import { openFeedbackStore } from './collector/db.ts';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import {
+  COLLECTOR_ROUTES,
+  FEEDBACK_BODY_LIMIT,
+  isCollectorPath,
+  registerCollector,
+  sendError,
+  type RateLimit,
+} from './collector/api.ts';
+import { StoreError, startFeedbackStore } from './collector/storeClient.ts';
+import { RETRY_AFTER, oneLine } from './collector/storeMessages.ts';
+import { baseHeaders, type FrameAncestors } from './securityHeaders.ts';
+import { PAGE_METHODS, registerSite } from './site.ts';
 
 export interface AppOptions {
   /** The built site (Astro's dist/). */
@@ -18,76 +25,117 @@ export interface AppOptions {
   /** Origins allowed to post feedback from another site (CORS). */
   allowedOrigins: readonly string[];
   /** POSTs allowed per client address in each window. */
-  rateLimit: { limit: number; windowMs: number };
+  rateLimit: RateLimit;
+  /** Review requests allowed per client address in each window. */
+  reviewRateLimit: RateLimit;
+  /** Who may frame the pages: "'none'" unless the deployer lists origins. */
+  frameAncestors: FrameAncestors;
 }
 
-function createStatic(distDir: string): RequestHandler {
-  if (!existsSync(join(distDir, 'index.html'))) {
+/**
+ * Builds the server; the feedback database opens now (in its worker) and closes with the server.
+ * Rejects with one line naming the data folder and the setting when the database cannot be used.
+ */
+export async function createApp(options: AppOptions): Promise<FastifyInstance> {
+  let store;
+  try {
+    store = await startFeedbackStore(options.dataDir);
+  } catch (error) {
     throw new Error(
-      `The course has not been built yet (no ${join(distDir, 'index.html')}): run \`npm run build\` first ` +
-        '(npm start does it for you).',
+      `FEEDBACK_DATA_DIR: the feedback database cannot be kept in ${options.dataDir} (${oneLine(error)}); ` +
+        'set FEEDBACK_DATA_DIR to a folder this user can write.',
+      { cause: error },
     );
   }
-  const notFound = {
-    fi: readFileSync(join(distDir, '404.html')),
-    // Astro writes the English 404 page as en/404/index.html; it is also reachable at /en/404/.
-    en: readFileSync(join(distDir, 'en', '404', 'index.html')),
-  };
-  const assets = sirv(distDir, {
-    etag: true,
-    // Files are looked up on each request rather than listed once at start: an author who rebuilds
-    // the course while the server runs gets the new pages, and a file that a rebuild removed or
-    // resized is neither sent with its old length (the browser would wait for bytes that never come)
-    // nor opened after it is gone (which took the whole server down, the collector with it).
-    dev: true,
-    // The .br and .gz copies written by scripts/precompress.mjs, for clients that accept them.
-    brotli: true,
-    gzip: true,
-    // Hashed build assets and the hashed course manifest never change; pages and the search index
-    // must be revalidated.
-    setHeaders(res, pathname) {
-      if (pathname.startsWith('/_astro/') || /^\/course-manifest\.[0-9a-f]+\.json$/.test(pathname))
-        res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-      else res.setHeader('Cache-Control', 'no-cache');
-    },
+  const app = Fastify({
+    logger: false,
+    // The client's address is the socket's: X-Forwarded-For cannot buy a fresh rate limit.
+    trustProxy: false,
+    bodyLimit: FEEDBACK_BODY_LIMIT,
+    // Slow or stalled clients must not hold sockets open for ever.
+    requestTimeout: 30_000,
+    connectionTimeout: 60_000,
+    return503OnClosing: true,
   });
-  return (req, res) => {
-    try {
-      assets(req, res, () => {
-        const lang = req.url === '/en' || req.url?.startsWith('/en/') ? 'en' : 'fi';
-        res.statusCode = 404;
-        res.setHeader('Content-Type', 'text/html; charset=utf-8');
-        res.end(notFound[lang]);
-      });
-    } catch {
-      // A file removed between being found and being read: the build is rewriting dist/ right now.
-      res.statusCode = 503;
-      res.setHeader('Retry-After', '1');
-      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-      res.end('The course is being rebuilt; try again in a moment.');
-    }
-  };
-}
+  app.server.headersTimeout = 10_000;
+  app.addHook('onClose', async () => {
+    await store.close();
+  });
 
-/** Builds the server; the feedback database opens now and closes when the server closes. */
-export function createApp(options: AppOptions): Server {
-  const serveStatic = createStatic(options.distDir);
-  const store = openFeedbackStore(options.dataDir);
-  const collector = createCollector({
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.headers(baseHeaders);
+  });
+
+  // Set before the collector and the site register, so their contexts inherit it.
+  app.setErrorHandler(async (error: FastifyError & { retryAfterSeconds?: number }, request, reply) => {
+    const pathname = request.url.split('?')[0] ?? '/';
+    if (error instanceof StoreError) {
+      console.error(`Feedback review failed (${error.failure}): ${error.message}`);
+      reply.header('Retry-After', String(RETRY_AFTER[error.failure]));
+      return sendError(reply, 503, 'The feedback could not be read just now. Try again later.');
+    }
+    switch (error.code) {
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+        // Stop here: answer, then close the connection instead of reading the rest of the upload.
+        reply.header('Connection', 'close');
+        return sendError(reply, 413, `The body is larger than ${String(FEEDBACK_BODY_LIMIT)} bytes.`);
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+        return sendError(reply, 415, 'Send the feedback as JSON, with Content-Type: application/json.');
+      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+        return sendError(reply, 400, 'The body is not valid JSON: it is empty.');
+      default:
+        break;
+    }
+    const status = error.statusCode ?? 500;
+    if (status === 429) {
+      const seconds = error.retryAfterSeconds ?? 60;
+      return sendError(reply, 429, error.message, { retryAfterSeconds: seconds });
+    }
+    if (status >= 400 && status < 500) {
+      return isCollectorPath(pathname)
+        ? sendError(reply, status, error.message)
+        : reply.code(status).type('text/plain; charset=utf-8').send(error.message);
+    }
+    console.error(`${request.method} ${pathname} failed: ${oneLine(error)}`);
+    reply.header('Retry-After', '1');
+    if (isCollectorPath(pathname)) {
+      return sendError(reply, 503, 'The request could not be handled just now; nothing was stored. Try again later.');
+    }
+    // Most likely a file the build is rewriting right now.
+    return reply
+      .code(503)
+      .headers({ 'Cache-Control': 'no-store' })
+      .type('text/plain; charset=utf-8')
+      .send('The course is being rebuilt; try again in a moment.');
+  });
+
+  await registerCollector(app, {
     store,
     adminToken: options.adminToken,
     allowedOrigins: options.allowedOrigins,
     rateLimit: options.rateLimit,
+    reviewRateLimit: options.reviewRateLimit,
   });
-  const server = createServer((req, res) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'no-referrer');
-    const pathname = (req.url ?? '/').split('?')[0] ?? '/';
-    if (isCollectorPath(pathname)) collector(req, res);
-    else serveStatic(req, res);
+  const notFoundPage = await registerSite(app, options.distDir, options.frameAncestors);
+
+  app.setNotFoundHandler(async (request, reply) => {
+    const pathname = request.url.split('?')[0] ?? '/';
+    if (isCollectorPath(pathname)) {
+      const methods = COLLECTOR_ROUTES[pathname];
+      if (!methods) return sendError(reply, 404, `No such endpoint: ${pathname}.`);
+      const allow = [...methods, 'OPTIONS'].join(', ');
+      reply.header('Allow', allow);
+      return sendError(reply, 405, `${request.method} is not supported here; use ${allow}.`);
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return reply
+        .code(405)
+        .header('Allow', PAGE_METHODS)
+        .type('text/plain; charset=utf-8')
+        .send(`${request.method} is not supported on the course pages; use ${PAGE_METHODS}.`);
+    }
+    return notFoundPage(request.url, reply);
   });
-  server.on('close', () => {
-    store.close();
-  });
-  return server;
+
+  return app;
 }

@@ -1,88 +1,19 @@
 // Starts the real server (`node server/start.ts`) as a child process on a free loopback port, with a
 // temporary data folder and a tiny dist/, and talks to it over HTTP like a browser or a reviewer would.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openFeedbackStore } from '../../server/collector/db';
+import { item, post, startServer as start, type Running } from './serverProcess';
 
-const repoRoot = join(import.meta.dirname, '..', '..');
-const TOKEN = 'test-admin-token-0123456789';
+const TOKEN = 'test-admin-token-0123456789-abcdef';
 const scratch = mkdtempSync(join(tmpdir(), 'hankintapolku-collector-'));
 const distDir = join(scratch, 'dist');
-
-interface Running {
-  base: string;
-  child: ChildProcess;
-  stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
-/** Starts `node server/start.ts` and resolves once it says where it serves. */
-async function startServer(env: Record<string, string>): Promise<Running> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['server/start.ts'], {
-    cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', HANKINTAPOLKU_DIST_DIR: distDir, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const exited = new Promise<void>((resolve) => {
-    child.once('exit', () => {
-      resolve();
-    });
-  });
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString();
-      if (output.includes('is being served at')) resolve();
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => {
-      reject(new Error(`The server exited with ${String(code)} before listening:\n${output}`));
-    });
-  });
-  return {
-    base: `http://127.0.0.1:${port}`,
-    child,
-    async stop() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
-
-const item = (overrides: Record<string, unknown> = {}) => ({
-  id: randomUUID(),
-  type: 'comment',
-  text: 'Selkeä oppitunti.',
-  moduleId: 'goals',
-  lessonId: 'why-it-matters',
-  lang: 'fi',
-  contentVersion: 'v1',
-  createdAt: new Date().toISOString(),
-  ...overrides,
-});
-
-const post = (base: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${base}/api/feedback`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...headers },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
+const startServer = (env: Record<string, string>): Promise<Running> =>
+  start({ HANKINTAPOLKU_DIST_DIR: distDir, ...env });
 
 const admin = (base: string, path: string, token = TOKEN) =>
   fetch(`${base}${path}`, { headers: { Authorization: `Bearer ${token}` } });
@@ -118,6 +49,7 @@ describe('the collector, with review enabled', () => {
       FEEDBACK_ADMIN_TOKEN: TOKEN,
       FEEDBACK_ALLOWED_ORIGINS: 'https://pilot.example.fi, http://localhost:3000',
       FEEDBACK_RATE_LIMIT: '10000',
+      FEEDBACK_REVIEW_RATE_LIMIT: '10000',
     });
   });
   afterAll(() => server.stop());
@@ -247,8 +179,10 @@ describe('the collector, with review enabled', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
     // Records end with CRLF; the line break inside the text is a bare LF, so this split is exact.
     const [header, row, end] = csv.slice(1).split('\r\n');
-    expect(header).toBe('id,receivedAt,createdAt,type,rating,moduleId,lessonId,lang,contentVersion,name,email,text');
-    expect(row?.startsWith(`${sent.id},`)).toBe(true);
+    expect(header).toBe(
+      '"id","receivedAt","createdAt","type","rating","moduleId","lessonId","lang","contentVersion","name","email","text"',
+    );
+    expect(row?.startsWith(`"${sent.id}",`)).toBe(true);
     expect(row?.endsWith(`,"'=HYPERLINK(""http://x""), ""ok""\nrivi 2"`)).toBe(true);
     expect(end).toBe('');
   });

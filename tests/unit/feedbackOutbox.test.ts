@@ -14,7 +14,7 @@ import {
   type Outbox,
 } from '../../src/features/feedback/outbox';
 import { deliver } from '../../src/features/feedback/deliver';
-import type { FeedbackItem } from '../../src/schemas/feedback';
+import type { FeedbackItem } from '../../src/shared/feedback';
 import { NewerFormatError } from '../../src/storage/documentStore';
 
 const item = (n: number): FeedbackItem => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FEEDBACK_TEXT_MAX, WHOLE_ITEM, feedbackItemSchema, fieldErrors } from '../../src/schemas/feedback';
-import { feedbackQuerySchema } from '../../src/schemas/feedbackQuery';
+import { FEEDBACK_TEXT_MAX, WHOLE_ITEM, feedbackItemSchema, fieldErrors } from '../../src/shared/feedback';
+import { feedbackQuerySchema } from '../../server/collector/query';
 
 const valid = {
   id: '3b241101-e2bb-4255-8caf-4136c566a962',
@@ -83,7 +83,7 @@ describe('feedback item schema', () => {
     expect(errorsOf({ ...valid, type: 'bug', moduleId: 'intro', lang: 'sv', lessonId: 'Why It Matters' })).toEqual({
       type: 'The type must be comment, question or wish.',
       moduleId: 'The module must be one of: background, teamwork, goals, constraints, tools, measurement, support.',
-      lang: 'The language must be fi or en.',
+      lang: 'The language must be one of: fi, en.',
       lessonId: 'The lesson id must use only lowercase letters, digits and hyphens, e.g. "why-it-matters".',
     });
   });
@@ -103,8 +103,26 @@ describe('feedback item schema', () => {
   it('refuses a content version longer than 64 characters and a creation time that is not ISO 8601', () => {
     expect(errorsOf({ ...valid, contentVersion: 'v'.repeat(65), createdAt: '31.1.2025 10:15' })).toEqual({
       contentVersion: 'The content version is too long: at most 64 characters.',
-      createdAt: 'The creation time must be an ISO 8601 date and time.',
+      createdAt: 'The creation time must be an ISO 8601 date and time that exists, e.g. 2025-01-31T10:15:00Z.',
     });
+  });
+
+  it.each([
+    '2025-02-30T10:00:00Z',
+    '2024-13-01T10:00:00Z',
+    '2025-01-31T24:00:00Z',
+    '2025-01-31T10:60:00Z',
+    '2025-01-31T10:00:00+25:00',
+  ])('refuses the creation time %s, which does not exist', (createdAt) => {
+    expect(Object.keys(errorsOf({ ...valid, createdAt }))).toEqual(['createdAt']);
+  });
+
+  it('accepts 29 February in a leap year and an offset', () => {
+    expect(feedbackItemSchema.safeParse({ ...valid, createdAt: '2024-02-29T23:59:59.999+02:00' }).success).toBe(true);
+  });
+
+  it('stores a UUID in lower case whatever case it was sent in', () => {
+    expect(feedbackItemSchema.parse({ ...valid, id: valid.id.toUpperCase() }).id).toBe(valid.id);
   });
 
   it('reports a body that is not an object under the whole-item key', () => {
@@ -122,6 +140,11 @@ describe('feedback review filters', () => {
       since: '2025-01-31',
     });
     expect(feedbackQuerySchema.safeParse({ since: '2025-01-31T08:00:00Z' }).success).toBe(true);
+  });
+
+  it('refuses a since date that does not exist', () => {
+    expect(feedbackQuerySchema.safeParse({ since: '2025-02-30' }).success).toBe(false);
+    expect(feedbackQuerySchema.safeParse({ since: '2025-02-30T00:00:00Z' }).success).toBe(false);
   });
 
   it('explains a since that is not a date', () => {

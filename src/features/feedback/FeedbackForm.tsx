@@ -1,12 +1,12 @@
 import { useId, useRef, useState, type SubmitEvent } from 'react';
-import type { FeedbackItem } from '../../schemas/feedback';
+import type { FeedbackItem } from '../../shared/feedback';
 import {
   FEEDBACK_EMAIL_MAX,
   FEEDBACK_NAME_MAX,
   FEEDBACK_TEXT_MAX,
   feedbackTypes,
   type FeedbackType,
-} from '../../schemas/feedbackLimits';
+} from '../../shared/feedbackLimits';
 import { fill } from '../../islands/fill';
 import { saveFeedback } from './saveFeedback';
 import { useBrowserValue, useHydrated } from '../../islands/useHydrated';

@@ -1,6 +1,6 @@
 import { fill } from '../../islands/fill';
 import { useSyncedDocument } from '../../islands/useSyncedDocument';
-import { toCsv } from './csv';
+import { toCsv } from '../../shared/csv';
 import { outboxDocument, sendNow } from './outboxClient';
 import type { OutboxEntry } from './outbox';
 import { download } from '../../islands/download';

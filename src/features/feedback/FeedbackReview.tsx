@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
 import { fill } from '../../islands/fill';
 import { useHydrated } from '../../islands/useHydrated';
-import type { FeedbackItem } from '../../schemas/feedback';
+import type { FeedbackItem } from '../../shared/feedback';
 import { download } from '../../islands/download';
 import { intlLocale, type Lang } from '../../shared/languages';
 

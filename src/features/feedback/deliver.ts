@@ -1,4 +1,4 @@
-import type { FeedbackItem } from '../../schemas/feedback';
+import type { FeedbackItem } from '../../shared/feedback';
 import type { DeliveryResult } from './outbox';
 
 const retryAfterMs = (header: string | null): number | undefined => {

@@ -11,7 +11,7 @@
  */
 import { z } from 'zod/mini';
 import { isoTime as isoTimeSchema } from '../../schemas/isoTime';
-import { feedbackItemSchema, type FeedbackItem } from '../../schemas/feedback';
+import { feedbackItemSchema, type FeedbackItem } from '../../shared/feedback';
 import { NewerFormatError } from '../../storage/documentStore';
 import { describeIssues } from '../../schemas/describeIssues';
 

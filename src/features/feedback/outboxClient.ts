@@ -3,7 +3,7 @@
  * the browser comes back online, and when a retry is due), merged across tabs.
  */
 import { syncedDocument, type SyncedDocument } from '../../client/syncedDocument';
-import type { FeedbackItem } from '../../schemas/feedback';
+import type { FeedbackItem } from '../../shared/feedback';
 import { deliver } from './deliver';
 import {
   addItem,

@@ -4,7 +4,7 @@
  * code itself (validation, delivery, retries) is loaded afterwards to send it.
  * Stored shape: see outbox.ts — an entry { item, state: 'waiting', attempts: 0 } is appended.
  */
-import type { FeedbackItem } from '../../schemas/feedback';
+import type { FeedbackItem } from '../../shared/feedback';
 import { openBrowserKeyValueStore } from '../../storage/browserStore';
 
 const KEY = 'feedback';

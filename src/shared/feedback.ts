@@ -1,8 +1,10 @@
 // The pilot-feedback item a learner sends to the collector. Shared by the browser (outbox) and the
 // server (POST /api/feedback), so it uses zod/mini: the full zod API would weigh down the island.
+// The id is lowercased, so a UUID sent in upper case is the same item as in lower case.
 // Every schema carries its own message because zod/mini ships no English locale ("Invalid input").
 import { z } from 'zod/mini';
-import { languages, moduleIds } from './ids.ts';
+import { languages, moduleIds } from '../schemas/ids.ts';
+import { isRealDateTime } from './isoDateTime.ts';
 import {
   CONTENT_VERSION_MAX,
   FEEDBACK_EMAIL_MAX,
@@ -18,7 +20,6 @@ export type { FeedbackType } from './feedbackLimits.ts';
 // loads this schema for its outbox); they accept the same forms.
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 const EMAIL = /^(?!\.)(?!.*\.\.)[A-Za-z0-9_'+\-.]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
 /** Distinguishes a missing field from a wrong one, so the learner is told which fix is needed. */
 const required =
@@ -31,7 +32,7 @@ export const feedbackItemSchema = z.object(
     /** UUID v4 made by the browser when the item is written; a retry reuses it, so the collector stores it once. */
     id: z
       .string({ error: required('An id is required.', 'The id must be a UUID v4.') })
-      .check(z.regex(UUID_V4, { error: 'The id must be a UUID v4.' })),
+      .check(z.regex(UUID_V4, { error: 'The id must be a UUID v4.' }), z.toLowerCase()),
     /** What kind of feedback this is: kommentti, kysymys or toive. */
     type: z.enum(feedbackTypes, {
       error: required('Choose a feedback type.', 'The type must be comment, question or wish.'),
@@ -83,7 +84,9 @@ export const feedbackItemSchema = z.object(
       ),
     ),
     /** The language the learner was reading in. */
-    lang: z.enum(languages, { error: required('The language is required.', 'The language must be fi or en.') }),
+    lang: z.enum(languages, {
+      error: required('The language is required.', `The language must be one of: ${languages.join(', ')}.`),
+    }),
     /** The version of the course content the learner saw, so feedback can be matched to the text. */
     contentVersion: z
       .string({ error: required('The content version is required.', 'The content version must be text.') })
@@ -99,9 +102,8 @@ export const feedbackItemSchema = z.object(
         error: required('The creation time is required.', 'The creation time must be an ISO 8601 date and time.'),
       })
       .check(
-        z.regex(ISO_DATE_TIME, { error: 'The creation time must be an ISO 8601 date and time.' }),
-        z.refine((value) => !Number.isNaN(Date.parse(value)), {
-          error: 'The creation time must be an ISO 8601 date and time.',
+        z.refine(isRealDateTime, {
+          error: 'The creation time must be an ISO 8601 date and time that exists, e.g. 2025-01-31T10:15:00Z.',
         }),
       ),
   },

@@ -1,8 +1,8 @@
 // The filters of the collector's review endpoints. Server-side only, kept apart from the feedback item
 // so the browser bundle does not carry it.
 import { z } from 'zod/mini';
-import { moduleIds } from './ids.ts';
-import { feedbackTypes } from './feedbackLimits.ts';
+import { moduleIds } from '../../src/schemas/ids.ts';
+import { feedbackTypes } from '../../src/shared/feedbackLimits.ts';
 
 /**
  * The query string of the review endpoints (GET /api/feedback, /api/feedback.csv, /api/feedback/summary).

@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
+import { islandStylesInHead } from './src/integrations/islandStylesInHead.mjs';
 
 // The public address the site is deployed at; used for canonical and hreflang links.
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -86,7 +87,7 @@ export default defineConfig({
   ...(buildDir ? { outDir: `${buildDir}/dist`, cacheDir: `${buildDir}/cache` } : {}),
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx(), preact({ compat: true }), idleYieldDirective()],
+  integrations: [mdx(), preact({ compat: true }), idleYieldDirective(), islandStylesInHead()],
   i18n: {
     defaultLocale: 'fi',
     locales: ['fi', 'en'],

@@ -14,11 +14,13 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const port = process.env.PORT ?? '4321';
 
 /**
- * The environment of a newcomer's shell: no variables npm sets for the script running this, and no
- * node_modules/.bin on PATH, so `node` and `npm` are the machine's own.
+ * The environment of a newcomer's shell: no variables npm sets for the script running this, no
+ * node_modules/.bin on PATH, so `node` and `npm` are the machine's own, and neither CI's nor the
+ * telemetry switch, so the project itself must keep Astro from reporting (or announcing that it does).
  */
+const inherited = ['INIT_CWD', 'NODE', 'PORT', 'CI', 'ASTRO_TELEMETRY_DISABLED'];
 const env = Object.fromEntries(
-  Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name) && !['INIT_CWD', 'NODE', 'PORT'].includes(name)),
+  Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name) && !inherited.includes(name)),
 );
 env.PATH = (process.env.PATH ?? '')
   .split(delimiter)
@@ -83,6 +85,7 @@ try {
   console.log(`First npm start: ${first.seconds} s until the course was served.`);
   if (!first.served) failures.push(`The first npm start did not serve the course:\n${first.output}`);
   if (!first.output.includes('Building the course')) failures.push('The first npm start did not say that it built.');
+  if (/telemetry|anonymous usage/i.test(first.output)) failures.push('The build announced Astro telemetry.');
 
   const second = await startOnce(clone);
   console.log(`Second npm start: ${second.seconds} s until the course was served.`);

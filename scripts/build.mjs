@@ -27,6 +27,9 @@ const steps = [
 const summary = (changes) =>
   changes.length <= 3 ? changes.join(', ') : `${changes.slice(0, 3).join(', ')} and ${changes.length - 3} more`;
 
+/** Seconds since a moment, for the summary. @param {number} since */
+const seconds = (since) => ((performance.now() - since) / 1000).toFixed(1);
+
 const started = performance.now();
 const inputs = await stampOf(root, process.env);
 if (process.argv.includes('--if-changed')) {
@@ -40,7 +43,10 @@ if (process.argv.includes('--if-changed')) {
 
 // Forget the old stamp first: a build that stops halfway must not count as done.
 await recordStamp(root, undefined);
+/** @type {string[]} */
+const timings = [];
 for (const step of steps) {
+  const stepStarted = performance.now();
   const run = spawnSync(process.execPath, step.args, {
     cwd: root,
     stdio: 'inherit',
@@ -50,6 +56,7 @@ for (const step of steps) {
     console.error(`The build stopped at the ${step.name} step.`);
     process.exit(run.status ?? 1);
   }
+  timings.push(`${step.name} ${seconds(stepStarted)}`);
 }
 
 // Record the inputs as they were when the build began, unless they changed while it ran; then the
@@ -57,4 +64,4 @@ for (const step of steps) {
 const changedMeanwhile = changesBetween(inputs, await stampOf(root, process.env));
 if (changedMeanwhile.length === 0) await recordStamp(root, inputs);
 else console.warn(`Changed during the build (${summary(changedMeanwhile)}): the next \`npm start\` builds again.`);
-console.log(`Built in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+console.log(`Built in ${seconds(started)} s (${timings.join(', ')}).`);

@@ -4,7 +4,7 @@
 // only when the course, the code or the build settings differ from that stamp, and says which it did,
 // so restarting the server (with FEEDBACK_ADMIN_TOKEN, say) does not rebuild an unchanged course.
 // Usage: `node scripts/build.mjs [--if-changed]`.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { changesBetween, recordStamp, recordedStamp, stampOf } from './buildStamp.mjs';
@@ -15,13 +15,38 @@ const buildDir = process.env.HANKINTAPOLKU_BUILD_DIR;
 const distDir = buildDir ? resolve(buildDir, 'dist') : join(root, 'dist');
 const script = (path) => join(root, path);
 
-/** Each step runs with the project's Node; Astro's usage reports are off (scripts/astro.mjs). */
-const steps = [
-  { name: 'Astro', args: [script('scripts/astro.mjs'), 'build'] },
-  { name: 'Pagefind', args: [script('node_modules/pagefind/lib/runner/bin.cjs'), '--site', distDir, '--silent'] },
-  { name: 'service worker', args: [script('scripts/buildServiceWorker.mjs'), distDir] },
-  { name: 'precompression', args: [script('scripts/precompress.mjs'), distDir] },
+/**
+ * The steps, stage by stage; the steps of a stage run at the same time. Each runs with the project's
+ * Node, Astro's usage reports off (scripts/astro.mjs). Workbox spends its time bundling the service
+ * worker on one core while compression keeps the others busy, so both run together; the worker's own
+ * files, written meanwhile, are compressed in a last pass, which finds everything else in
+ * precompression's cache (a file read while being written is compressed again there).
+ */
+const stages = [
+  [{ name: 'Astro', args: [script('scripts/astro.mjs'), 'build'] }],
+  [{ name: 'Pagefind', args: [script('node_modules/pagefind/lib/runner/bin.cjs'), '--site', distDir, '--silent'] }],
+  [
+    { name: 'service worker', args: [script('scripts/buildServiceWorker.mjs'), distDir] },
+    { name: 'precompression', args: [script('scripts/precompress.mjs'), distDir] },
+  ],
+  [{ name: 'precompression of the worker', args: [script('scripts/precompress.mjs'), distDir] }],
 ];
+
+/**
+ * Runs one step; resolves with its exit status.
+ * @param {{ name: string; args: string[] }} step
+ * @returns {Promise<number>}
+ */
+const run = (step) =>
+  new Promise((done) => {
+    const child = spawn(process.execPath, step.args, {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    });
+    child.once('error', () => done(1));
+    child.once('exit', (code) => done(code ?? 1));
+  });
 
 /** A few of the changes, for one line. @param {string[]} changes */
 const summary = (changes) =>
@@ -45,18 +70,15 @@ if (process.argv.includes('--if-changed')) {
 await recordStamp(root, undefined);
 /** @type {string[]} */
 const timings = [];
-for (const step of steps) {
-  const stepStarted = performance.now();
-  const run = spawnSync(process.execPath, step.args, {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-  });
-  if (run.status !== 0) {
-    console.error(`The build stopped at the ${step.name} step.`);
-    process.exit(run.status ?? 1);
+for (const stage of stages) {
+  const stageStarted = performance.now();
+  const statuses = await Promise.all(stage.map(run));
+  const failed = stage.find((_, i) => statuses[i] !== 0);
+  if (failed) {
+    console.error(`The build stopped at the ${failed.name} step.`);
+    process.exit(statuses[stage.indexOf(failed)] || 1);
   }
-  timings.push(`${step.name} ${seconds(stepStarted)}`);
+  timings.push(`${stage.map((step) => step.name).join(' and ')} ${seconds(stageStarted)}`);
 }
 
 // Record the inputs as they were when the build began, unless they changed while it ran; then the

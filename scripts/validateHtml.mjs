@@ -86,7 +86,9 @@ export function validate(files) {
   // The checker exits with 1 when it found errors; any other failure (or 1 with no error in the
   // answer) means it did not check everything, which must not pass as a clean result.
   const foundErrors = messages?.some((m) => m.type === 'error') ?? false;
-  if (!messages || (result.status !== 0 && !(result.status === 1 && foundErrors))) {
+  // It reports a StackOverflowError on stderr and may still answer with no messages.
+  const crashed = /StackOverflowError|Exception/.test(result.stderr);
+  if (!messages || crashed || (result.status !== 0 && !(result.status === 1 && foundErrors))) {
     throw new Error(`The HTML checker stopped (exit ${result.status}):\n${result.stderr || result.stdout}`);
   }
   return messages;

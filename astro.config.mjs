@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import { defaultLang, languages } from './src/shared/languages.ts';
+import { islandStylesInHead } from './src/integrations/islandStylesInHead.mjs';
 
 // The public address the site is deployed at; used for canonical and hreflang links.
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -95,7 +96,7 @@ export default defineConfig({
   ...(buildDir ? { outDir: `${buildDir}/dist`, cacheDir: `${buildDir}/cache` } : {}),
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx(), islands, idleYieldDirective()],
+  integrations: [mdx(), islands, idleYieldDirective(), islandStylesInHead()],
   i18n: {
     defaultLocale: defaultLang,
     locales: languages,

@@ -77,7 +77,7 @@ export default function SearchBox({ labels }: { labels: SearchLabels }) {
 
   return (
     <div>
-      <form className="search-form" role="search" onSubmit={onSubmit} action="" method="get">
+      <form className="search-form" role="search" onSubmit={onSubmit} method="get">
         <label htmlFor={inputId}>{labels.label}</label>
         <input id={inputId} type="search" name="q" ref={inputRef} autoComplete="off" />
         <button type="submit" className="primary">

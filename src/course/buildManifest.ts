@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { CourseManifest } from '../schemas/manifest';
 import type { CourseSources, SourceEntry } from './validateCourse';
 import type { LessonData } from '../schemas/content';
+import { languages, type Lang } from '../schemas/common';
+import { lessonMinutes, quizMinutes } from './studyTime';
 
 /** The share of right answers that passes a knowledge check. */
 export const PASS_MARK = 0.8;
@@ -22,23 +24,31 @@ export function contentVersionOf(sources: CourseSources): string {
   return hash.digest('hex').slice(0, 12);
 }
 
+const perLang = (f: (lang: Lang) => number): Record<Lang, number> =>
+  Object.fromEntries(languages.map((lang) => [lang, f(lang)])) as Record<Lang, number>;
+
+/** A lesson's study minutes in one language: its `minutes` override, or the time its words take. */
+const minutesOfLesson = (lesson: SourceEntry<LessonData> | undefined, lang: Lang): number =>
+  lesson ? (lesson.data.minutes ?? lessonMinutes({ ...lesson.data, body: lesson.body ?? '' }, lang)) : 0;
+
 /** Builds the manifest from content that validateCourse has accepted. */
 export function buildManifest(sources: CourseSources): CourseManifest {
   const modules = [...sources.modules].sort(byOrder).map((m) => {
     const id = m.data.id;
-    const en = new Map(lessonsOf(sources, id, 'en').map((l) => [l.data.id, l.data]));
+    const en = new Map(lessonsOf(sources, id, 'en').map((l) => [l.data.id, l]));
     const quiz = sources.quizzes.find((q) => folderOf(q.id) === id);
-    return {
-      id,
-      minutes: m.data.minutes,
-      title: m.data.title,
-      questionCount: quiz?.data.questions.length ?? 0,
-      lessons: lessonsOf(sources, id, 'fi').map((l) => ({
+    const lessons = lessonsOf(sources, id, 'fi').map((l) => {
+      const twin = { fi: l, en: en.get(l.data.id) };
+      return {
         id: l.data.id,
-        minutes: l.data.minutes,
-        title: { fi: l.data.title, en: en.get(l.data.id)?.title ?? l.data.title },
-      })),
-    };
+        minutes: perLang((lang) => minutesOfLesson(twin[lang], lang)),
+        title: { fi: l.data.title, en: twin.en?.data.title ?? l.data.title },
+      };
+    });
+    const minutes = perLang(
+      (lang) => lessons.reduce((sum, l) => sum + l.minutes[lang], 0) + (quiz ? quizMinutes(quiz.data, lang) : 0),
+    );
+    return { id, minutes, title: m.data.title, questionCount: quiz?.data.questions.length ?? 0, lessons };
   });
   return { contentVersion: contentVersionOf(sources), passMark: PASS_MARK, modules };
 }

@@ -25,12 +25,12 @@ function syntheticManifest(lessons: number): CourseManifest {
     passMark: 0.8,
     modules: moduleIds.map((id): ManifestModule => ({
       id: id as ManifestModule['id'],
-      minutes: perModule * 7,
+      minutes: { fi: perModule * 7, en: perModule * 7 },
       title: { fi: `Moduuli ${id}`, en: `Module ${id}` },
       questionCount: 6,
       lessons: Array.from({ length: perModule }, (_, n) => ({
         id: `lesson-${String(n + 1)}`,
-        minutes: 7,
+        minutes: { fi: 7, en: 7 },
         title: {
           fi: `Oppitunti ${String(n + 1)}: hankinnan tavoitteet`,
           en: `Lesson ${String(n + 1)}: procurement goals`,

@@ -2,6 +2,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { courseSchema, lessonSchema, moduleSchema, pageSchema, quizSchema } from './schemas/content';
 import { academySchema } from './schemas/academy';
+import { glossarySchema } from './schemas/glossary';
 import { contentUrl } from './course/contentDir';
 
 /*
@@ -32,6 +33,12 @@ const lessons = defineCollection({
   schema: lessonSchema,
 });
 
+/** The terms each module teaches first (content/modules/<id>/glossary.yaml), listed on the glossary page. */
+const glossaries = defineCollection({
+  loader: glob({ pattern: '*/glossary.yaml', base: modulesBase, generateId: ({ entry }) => entry }),
+  schema: glossarySchema,
+});
+
 /** Site pages that are not part of the course: the accessibility statement and the privacy note. */
 const pages = defineCollection({
   loader: glob({
@@ -52,4 +59,4 @@ const academies = defineCollection({
   schema: academySchema,
 });
 
-export const collections = { course, modules, quizzes, lessons, pages, academies };
+export const collections = { course, modules, quizzes, lessons, glossaries, pages, academies };

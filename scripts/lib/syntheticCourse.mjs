@@ -27,11 +27,17 @@ const quiz = (moduleId) =>
 `,
   ).join('');
 
+const glossary = (moduleId) => `terms:
+  - id: term-of-${moduleId}
+    fi: { term: "termi ${moduleId}", definition: "Moduulin ${moduleId} termi." }
+    en: { term: "term ${moduleId}", definition: "The term of module ${moduleId}." }
+`;
+
 const lesson = (id, order, lang, moduleId) => `---
 id: ${id}
 order: ${order}
 title: "${lang === 'fi' ? 'Oppitunti' : 'Lesson'} ${order} ${moduleId}"
-minutes: 5
+reviewed: ${new Date().toISOString().slice(0, 10)}
 summary: "${lang} summary ${order}"
 takeaways:
   - "${lang} takeaway one"
@@ -64,9 +70,10 @@ export function writeSyntheticCourse(dir, { lessonsPerModule = 1 } = {}) {
     mkdirSync(join(base, 'en'), { recursive: true });
     writeFileSync(
       join(base, 'module.yaml'),
-      `id: ${id}\norder: ${i + 1}\nminutes: ${Math.min(240, lessonsPerModule * 5 + 6)}\ntitle: { fi: "Moduuli ${id}", en: "Module ${id}" }\nsummary: { fi: "Yhteenveto", en: "Summary" }\nobjectives:\n  fi: [Yksi, Kaksi, Kolme]\n  en: [One, Two, Three]\n`,
+      `id: ${id}\norder: ${i + 1}\ntitle: { fi: "Moduuli ${id}", en: "Module ${id}" }\nsummary: { fi: "Yhteenveto", en: "Summary" }\nobjectives:\n  fi: [Yksi, Kaksi, Kolme]\n  en: [One, Two, Three]\n`,
     );
     writeFileSync(join(base, 'quiz.yaml'), quiz(id));
+    writeFileSync(join(base, 'glossary.yaml'), glossary(id));
     for (let n = 1; n <= lessonsPerModule; n++) {
       const file = `${String(n).padStart(3, '0')}-lesson-${n}.mdx`;
       for (const lang of ['fi', 'en']) writeFileSync(join(base, lang, file), lesson(`lesson-${n}`, n, lang, id));

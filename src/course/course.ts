@@ -6,6 +6,8 @@ import type { CourseData, ModuleData, QuizData } from '../schemas/content';
 import type { CourseManifest } from '../schemas/manifest';
 import { buildManifest, lessonsOf } from './buildManifest';
 import { validateCourse, type CourseSources, type SourceEntry } from './validateCourse';
+import { collectGlossary, type GlossaryEntry } from './glossary';
+import { isReviewDue, REVIEW_INTERVAL_MONTHS } from './reviewDue';
 
 /** A lesson ready to render: its frontmatter and the content-layer entry to `render()`. */
 export type LessonEntry = CollectionEntry<'lessons'>;
@@ -17,12 +19,18 @@ export interface CourseModule {
   data: ModuleData;
   quiz: QuizData;
   lessons: Record<Lang, LessonEntry[]>;
+  /** Study minutes per language: every lesson and the knowledge check (src/course/studyTime.ts). */
+  minutes: Record<Lang, number>;
+  /** Study minutes of each lesson by lesson id, per language. */
+  lessonMinutes: Record<string, Record<Lang, number>>;
 }
 
 export interface Course {
   data: CourseData;
   modules: CourseModule[];
   manifest: CourseManifest;
+  /** Every module's glossary terms (content/modules/<id>/glossary.yaml), unsorted. */
+  glossary: GlossaryEntry[];
   /** The manifest as the one JSON file of the site that browser code fetches (see manifestFileOf). */
   manifestFile: { hash: string; path: string; body: string };
 }
@@ -53,11 +61,12 @@ export function getCourse(): Promise<Course> {
 }
 
 async function loadCourse(): Promise<Course> {
-  const [courseEntries, moduleEntries, quizEntries, lessonEntries] = await Promise.all([
+  const [courseEntries, moduleEntries, quizEntries, lessonEntries, glossaryEntries] = await Promise.all([
     getCollection('course'),
     getCollection('modules'),
     getCollection('quizzes'),
     getCollection('lessons'),
+    getCollection('glossaries'),
   ]);
   const sources: CourseSources = {
     modules: moduleEntries.map(toSource),
@@ -65,6 +74,8 @@ async function loadCourse(): Promise<Course> {
     lessons: lessonEntries.map(toSource),
   };
   validateCourse(sources);
+  const glossary = collectGlossary(glossaryEntries.map(toSource));
+  warnAboutUnreviewed(sources);
   const courseEntry = courseEntries[0];
   if (!courseEntry) throw new Error('content/course.yaml is missing: the course needs its title and description');
 
@@ -85,9 +96,26 @@ async function loadCourse(): Promise<Course> {
       data: moduleEntry.data,
       quiz: quizEntry.data,
       lessons: byLanguage((lang) => entriesOf(m.id, lang)),
+      minutes: m.minutes,
+      lessonMinutes: Object.fromEntries(m.lessons.map((l) => [l.id, l.minutes])),
     };
   });
-  return { data: courseEntry.data, modules, manifest, manifestFile: manifestFileOf(manifest) };
+  return { data: courseEntry.data, modules, manifest, glossary, manifestFile: manifestFileOf(manifest) };
+}
+
+/**
+ * A lesson whose facts have not been checked for a year may have gone out of date (laws, programmes
+ * and organisations change). The build says so without failing: the text may well still be right.
+ */
+function warnAboutUnreviewed(sources: CourseSources): void {
+  const due = sources.lessons.filter((l) => isReviewDue(l.data.reviewed, new Date()));
+  if (due.length === 0) return;
+  console.warn(
+    `[content] ${due.length} lesson(s) not reviewed in the last ${REVIEW_INTERVAL_MONTHS} months; check their facts and set "reviewed" (npm run content:report lists them):\n` +
+      due
+        .map((l) => `  - ${l.filePath}: reviewed ${l.data.reviewed?.toISOString().slice(0, 10) ?? 'never'}`)
+        .join('\n'),
+  );
 }
 
 /**

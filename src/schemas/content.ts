@@ -27,8 +27,6 @@ export const moduleSchema = z
     id: z.enum(moduleIds, { error: `must be one of ${moduleIds.join(', ')}` }),
     /** Position in the course, 1–7. */
     order: z.number({ error: 'must be a number' }).int().min(1).max(moduleIds.length),
-    /** Estimated minutes for the whole module, knowledge check included. */
-    minutes,
     /** The module title. */
     title: localized,
     /** One or two sentences on what the module teaches. */
@@ -59,8 +57,11 @@ export const lessonSchema = z.object({
   order: z.number({ error: 'must be a number' }).int().min(1).max(999),
   /** The lesson title. */
   title: z.string({ error: 'is required' }).trim().min(1, { error: 'is empty' }),
-  /** Estimated reading minutes. */
-  minutes,
+  /**
+   * Overrides the study time computed from the lesson's words (src/course/studyTime.ts). Only for a
+   * lesson whose time is not in its words, such as one built around a video or a worksheet.
+   */
+  minutes: minutes.optional(),
   /** One sentence for the module overview and search results. */
   summary: z.string({ error: 'is required' }).trim().min(1, { error: 'is empty' }),
   /** 2–5 key takeaways shown at the end of the lesson. */

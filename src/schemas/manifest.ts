@@ -1,11 +1,11 @@
-import type { Localized, ModuleId } from './common';
+import type { Lang, Localized, ModuleId } from './common';
 
 /** A lesson as browser code knows it. */
 export interface ManifestLesson {
   /** Stable lesson id, unique within its module. */
   id: string;
-  /** Estimated minutes. */
-  minutes: number;
+  /** Study minutes per language, computed from the words (src/course/studyTime.ts). */
+  minutes: Record<Lang, number>;
   /** Title per language. */
   title: Localized;
 }
@@ -13,7 +13,8 @@ export interface ManifestLesson {
 /** A module as browser code knows it. Lessons are in course order. */
 export interface ManifestModule {
   id: ModuleId;
-  minutes: number;
+  /** Study minutes per language: the lessons and the knowledge check. */
+  minutes: Record<Lang, number>;
   title: Localized;
   lessons: ManifestLesson[];
   /** Number of knowledge-check questions. */

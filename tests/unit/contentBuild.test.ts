@@ -48,6 +48,39 @@ describe('the build refuses broken content', () => {
     expect(output).toContain('teamwork/module.yaml');
     expect(output).toMatch(/id/);
   });
+
+  it('names the file and field of a malformed glossary term', () => {
+    const dir = makeCourse();
+    edit(dir, 'modules/tools/glossary.yaml', (text) =>
+      text.replace(/definition: "The term of module tools\."/, 'definiton: x'),
+    );
+    const { status, output } = buildCourse(dir);
+    expect(status).not.toBe(0);
+    expect(output).toContain('tools/glossary.yaml');
+    expect(output).toMatch(/terms\.0\.en\.definition/);
+  });
+
+  it('names both files when two glossary terms share an id', () => {
+    const dir = makeCourse();
+    edit(dir, 'modules/support/glossary.yaml', (text) => text.replace('id: term-of-support', 'id: term-of-tools'));
+    const { status, output } = buildCourse(dir);
+    expect(status).not.toBe(0);
+    // Both files are named, whichever is read first.
+    expect(output).toMatch(
+      /glossary\.yaml: field "terms\.0\.id" "term-of-tools" is duplicated \(also in .*glossary\.yaml terms\.0\)/,
+    );
+    expect(output).toContain('support/glossary.yaml');
+    expect(output).toContain('tools/glossary.yaml');
+  });
+
+  it('warns about a lesson not reviewed for a year, and still builds', () => {
+    const dir = makeCourse();
+    edit(dir, 'modules/goals/en/001-lesson-1.mdx', (text) => text.replace(/^reviewed: .*$/m, 'reviewed: 2024-01-15'));
+    const { status, output } = buildCourse(dir);
+    expect(status, output).toBe(0);
+    expect(output).toContain('1 lesson(s) not reviewed in the last 12 months');
+    expect(output).toContain('goals/en/001-lesson-1.mdx: reviewed 2024-01-15');
+  });
 });
 
 // One real build of a generated course with two lessons a module, read by the tests below.
@@ -85,5 +118,20 @@ describe('the built site', () => {
       expect(lesson).not.toContain(`/moduulit/${other}/lesson-`);
       expect(lesson).not.toContain(`Oppitunti 1 ${other}`);
     }
+  });
+
+  it('lists every module’s glossary terms on the glossary page, sorted, with anchors and the other language', () => {
+    const fi = page('sanasto');
+    const ids = [...fi.matchAll(/<dt id="(term-of-[a-z]+)"/g)].map((m) => m[1]);
+    expect(ids).toHaveLength(7);
+    expect(fi.indexOf('termi background')).toBeLessThan(fi.indexOf('termi tools'));
+    expect(fi).toContain('<span lang="en">term tools</span>');
+    expect(page('en/glossary')).toContain('<span lang="fi">termi tools</span>');
+  });
+
+  it('shows a lesson’s review date and its study minutes computed from its words', () => {
+    const lesson = page('en/modules/goals/lesson-1');
+    expect(lesson).toMatch(/Reviewed \d{1,2} [A-Z][a-z]+ \d{4}/);
+    expect(lesson).toContain('Lesson 1 of 2 · 5 min');
   });
 });

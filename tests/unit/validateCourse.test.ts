@@ -15,7 +15,6 @@ function soundCourse(): CourseSources {
       data: {
         id,
         order: i + 1,
-        minutes: 20,
         title: localized(id),
         summary: localized('s'),
         objectives: { fi: ['a', 'b', 'c'], en: ['a', 'b', 'c'] },
@@ -117,8 +116,8 @@ describe('buildManifest', () => {
     const m = buildManifest(soundCourse());
     expect(m.modules.map((x) => x.id)).toEqual([...moduleIds]);
     expect(m.modules[0]?.lessons).toEqual([
-      { id: 'l1', minutes: 5, title: { fi: 'fi 1', en: 'en 1' } },
-      { id: 'l2', minutes: 5, title: { fi: 'fi 2', en: 'en 2' } },
+      { id: 'l1', minutes: { fi: 5, en: 5 }, title: { fi: 'fi 1', en: 'en 1' } },
+      { id: 'l2', minutes: { fi: 5, en: 5 }, title: { fi: 'fi 2', en: 'en 2' } },
     ]);
     expect(m.passMark).toBe(0.8);
   });
@@ -139,7 +138,6 @@ describe('content schemas', () => {
     const r = moduleSchema.safeParse({
       id: 'ethics',
       order: 1,
-      minutes: 5,
       title: localized('t'),
       summary: localized('s'),
       objectives: { fi: ['a', 'b', 'c'], en: ['a', 'b', 'c'] },
@@ -153,7 +151,6 @@ describe('content schemas', () => {
     const r = moduleSchema.safeParse({
       id: 'goals',
       order: 1,
-      minutes: 5,
       title: localized('t'),
       summary: localized('s'),
       objectives: { fi: ['a', 'b', 'c'], en: ['a', 'b', 'c', 'd'] },

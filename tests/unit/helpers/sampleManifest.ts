@@ -3,11 +3,11 @@ import type { CourseManifest, ManifestModule } from '../../../src/schemas/manife
 function module(id: ManifestModule['id'], lessonIds: string[], questionCount = 3): ManifestModule {
   return {
     id,
-    minutes: 10 * lessonIds.length,
+    minutes: { fi: 10 * lessonIds.length, en: 10 * lessonIds.length },
     title: { fi: `Moduuli ${id}`, en: `Module ${id}` },
     lessons: lessonIds.map((lessonId) => ({
       id: lessonId,
-      minutes: 10,
+      minutes: { fi: 10, en: 10 },
       title: { fi: `Oppitunti ${lessonId}`, en: `Lesson ${lessonId}` },
     })),
     questionCount,

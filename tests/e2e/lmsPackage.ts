@@ -32,11 +32,19 @@ const hostPage = `<!doctype html>
   const runtime = new Scorm12API({ lmsCommitUrl: false, autocommit: false, logLevel: 5 });
   if (window.storedCmi) runtime.loadFromJSON(window.storedCmi);
   window.scormCalls = [];
+  let lastRefusal = '0';
   window.API = {};
   for (const name of ['LMSInitialize', 'LMSFinish', 'LMSGetValue', 'LMSSetValue', 'LMSCommit',
     'LMSGetLastError', 'LMSGetErrorString', 'LMSGetDiagnostic']) {
     window.API[name] = (...args) => {
-      const result = runtime[name](...args);
+      // window.refusing: the LMS refuses whatever it is sent, as one whose login has expired does
+      // (SCORM 1.2 error 101, general exception).
+      const refused = window.refusing && (name === 'LMSSetValue' || name === 'LMSCommit');
+      if (refused) lastRefusal = '101';
+      else if (name !== 'LMSGetLastError' && name !== 'LMSGetErrorString') lastRefusal = '0';
+      const result = refused ? 'false'
+        : name === 'LMSGetLastError' && lastRefusal !== '0' ? lastRefusal
+        : runtime[name](...args);
       window.scormCalls.push([name, ...args.map(String), String(result)]);
       return result;
     };

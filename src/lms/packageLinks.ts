@@ -6,20 +6,25 @@
  * on <html>, e.g. "../../"); the links islands build while the page runs are rewritten here.
  */
 
-/** A site path ("/moduulit/goals/#main") as a link relative to this page, to a file. */
-export function toPackageHref(href: string, packageRoot: string): string {
+/**
+ * Where a root-absolute link on a page of the package really points. A site path ("/moduulit/goals/")
+ * is read from the package root; a path already inside the package (Pagefind, for one, prefixes its
+ * results with the address it was loaded from) is kept. Folder addresses get their index.html.
+ * @param packageRoot the package root's absolute URL, ending in "/"
+ */
+export function toPackageHref(href: string, packageRoot: URL): string {
   if (!href.startsWith('/') || href.startsWith('//')) return href;
-  const match = /^([^?#]*)(.*)$/.exec(href);
-  const path = match?.[1] ?? href;
-  const rest = match?.[2] ?? '';
-  const file = path.endsWith('/') ? `${path}index.html` : path;
-  return `${packageRoot}${file.slice(1)}${rest}`;
+  const asIs = new URL(href, packageRoot);
+  const target = asIs.pathname.startsWith(packageRoot.pathname) ? asIs : new URL(href.slice(1), packageRoot);
+  if (target.pathname.endsWith('/')) target.pathname += 'index.html';
+  return target.href;
 }
 
 /** Keeps every link on the page relative to the package, including those added later. */
 export function keepLinksInPackage(doc: Document): void {
-  const root = doc.documentElement.dataset['packageRoot'];
-  if (root === undefined) return;
+  const rootPath = doc.documentElement.dataset['packageRoot'];
+  if (rootPath === undefined) return;
+  const root = new URL(rootPath, doc.baseURI);
   const fix = (el: Element): void => {
     const href = el.getAttribute('href');
     if (href?.startsWith('/')) {

@@ -183,3 +183,22 @@ test('a value the LMS refuses is shown to the learner with the LMS’s error', a
   await expect(alert).toContainText('(101: ');
   await context.close();
 });
+
+test('search works inside the package and its results lead to the lessons there', async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const course = await launch(page);
+  const module = manifest.modules[1] ?? manifest.modules[0];
+  const lesson = module?.lessons[0];
+  if (!module || !lesson) throw new Error('no lessons');
+  const word = lesson.title.fi.split(/[\s,.:;–-]+/).sort((a, b) => b.length - a.length)[0] ?? '';
+  await course.getByRole('link', { name: 'Haku' }).first().click();
+  await course.getByLabel('Hae kurssilta').fill(word);
+  await course.getByRole('button', { name: 'Hae' }).click();
+  const result = course.locator(`.search-results a[href*="moduulit/${module.id}/${lesson.id}/index.html"]`);
+  await expect(result).toBeVisible();
+  await result.click();
+  await expect(course.locator('h1')).toHaveText(lesson.title.fi);
+  expect(lms.outside).toEqual([]);
+  await context.close();
+});

@@ -43,3 +43,6 @@ void import('../storage/browserStore')
     if (entries.some((e) => e.state === 'waiting')) (await import('../features/feedback/outboxClient')).startOutbox();
   })
   .catch(() => undefined);
+
+// In a SCORM package (scripts/buildLms.mjs) pages also talk to the LMS; the website never loads it.
+if (import.meta.env.PUBLIC_HANKINTAPOLKU_TARGET === 'lms') void import('../lms/pageBridge');

@@ -45,7 +45,7 @@ export async function axeClean(page: Page): Promise<void> {
 }
 
 /** Answers every question, reads the right options from the explanations, then answers them right. */
-export async function passQuiz(page: Page, check: string, retry: string): Promise<void> {
+export async function passQuiz(page: Pick<Page, 'locator' | 'getByRole'>, check: string, retry: string): Promise<void> {
   const questions = page.locator('fieldset.question');
   const count = await questions.count();
   for (let i = 0; i < count; i++) await questions.nth(i).locator('input').first().check();

@@ -103,8 +103,9 @@ function start(container: ServiceWorkerContainer): void {
 
 try {
   showNetworkStatus();
-  // In `astro dev` there is no sw.js; registering would only leave a stale worker behind.
-  if (!import.meta.env.PROD) publish('unsupported');
+  // In `astro dev` there is no sw.js; registering would only leave a stale worker behind. Inside an
+  // LMS package there is none either: the LMS's page owns the origin.
+  if (!import.meta.env.PROD || import.meta.env.PUBLIC_HANKINTAPOLKU_TARGET === 'lms') publish('unsupported');
   else if ('serviceWorker' in navigator) start(navigator.serviceWorker);
   else publish('unsupported');
 } catch {

@@ -528,4 +528,8 @@ export const en: Record<UiKey, string> = {
   'team.status.completed': 'Completed',
   'team.remove': 'Remove {name}',
   'team.removed': '{name} removed from the team.',
+  'lms.refused':
+    'The learning environment did not accept your course record ({reason}). Your progress is kept in this browser. If this happens again, tell the course administrator.',
+  'lms.unreadable':
+    'Your progress saved earlier in the learning environment could not be read. It was left as it was, and the course shows the progress saved in this browser.',
 };

@@ -527,6 +527,10 @@ export const fi = {
   'team.status.completed': 'Valmis',
   'team.remove': 'Poista {name}',
   'team.removed': '{name} poistettu tiimistä.',
+  'lms.refused':
+    'Oppimisympäristö ei ottanut vastaan tietoja suorituksestasi ({reason}). Edistymisesi on tallessa tässä selaimessa. Jos ongelma toistuu, kerro siitä kurssin ylläpitäjälle.',
+  'lms.unreadable':
+    'Oppimisympäristöön aiemmin tallennettua edistymistäsi ei voitu lukea. Se jätettiin ennalleen, ja kurssi näyttää tähän selaimeen tallennetun edistymisen.',
 } as const;
 
 /** A key of the interface dictionaries. */

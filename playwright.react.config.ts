@@ -9,15 +9,12 @@ import base from './playwright.config';
 const distDir = process.env['REACT_DIST_DIR'];
 if (!distDir) throw new Error('REACT_DIST_DIR is not set: run the React suite with `npm run test:react`.');
 
+const server = base.webServer;
+if (!server || Array.isArray(server)) throw new Error('playwright.config.ts is expected to start one web server.');
+
 export default defineConfig({
   ...base,
   testDir: 'tests/react',
   use: { ...base.use, serviceWorkers: 'block' },
-  webServer: base.webServer && {
-    ...(Array.isArray(base.webServer) ? base.webServer[0] : base.webServer),
-    env: {
-      ...(Array.isArray(base.webServer) ? base.webServer[0]?.env : base.webServer.env),
-      HANKINTAPOLKU_DIST_DIR: distDir,
-    },
-  },
+  webServer: { ...server, env: { ...server.env, HANKINTAPOLKU_DIST_DIR: distDir } },
 });

@@ -3,15 +3,14 @@
 // worker has precached everything and is active: `<html data-offline="ready">`), median of
 // BENCH_RUNS (default 3) fresh browser profiles against the real server on loopback, no throttling.
 // Prints a Markdown table and writes bench/results/offline.json. Needs a build (`npm run build`).
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { getManifest } from 'workbox-build';
 import { serviceWorkerOptions } from './buildServiceWorker.mjs';
 import { findBrowser } from './findBrowser.mjs';
+import { startServer } from './lib/serverProcess.ts';
 
 const repoRoot = join(import.meta.dirname, '..');
 const runs = Math.min(10, Math.max(1, Number(process.env['BENCH_RUNS'] ?? 3)));
@@ -19,46 +18,6 @@ const dist = join(repoRoot, 'dist');
 if (!existsSync(join(dist, 'sw.js'))) {
   console.error('There is no build with a service worker to measure: run `npm run build` first.');
   process.exit(1);
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
-/** The real server over a copy of dist/, so a build running meanwhile cannot change what is measured. */
-async function startServer(distDir: string, dataDir: string) {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['server/start.ts'], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      HANKINTAPOLKU_DIST_DIR: distDir,
-      FEEDBACK_DATA_DIR: dataDir,
-    },
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('is being served at')) resolve();
-    });
-    child.once('exit', (code) => {
-      reject(new Error(`The server exited with ${String(code)} before listening.`));
-    });
-  });
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  return {
-    base: `http://127.0.0.1:${String(port)}`,
-    async stop() {
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
 }
 
 const median = (values: number[]): number => {

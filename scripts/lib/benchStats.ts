@@ -2,10 +2,13 @@
 // a private copy of the built site served by the real server, and the results folder.
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+import { freePort } from './serverProcess.ts';
+
+export { freePort };
 
 export const repoRoot = join(import.meta.dirname, '..', '..');
 export const resultsDir = join(repoRoot, 'bench', 'results');
@@ -76,14 +79,6 @@ export function addBytes(a: Bytes, b: Bytes): Bytes {
 }
 
 export const kb = (bytes: number): string => (bytes / 1024).toFixed(1);
-
-export async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,13 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildServiceWorker } from '../../scripts/buildServiceWorker.mjs';
 import { precompress } from '../../scripts/precompress.mjs';
 import { t } from '../../src/i18n/ui';
 import { axeClean, crawl, manifestOf, passQuiz } from './helpers';
+import { freePort, startServer } from '../../scripts/lib/serverProcess';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
 
@@ -175,39 +174,8 @@ test.describe('offline', () => {
 
 // ---- Updates: a second server serves build v1 from a folder, which is then replaced by build v2 ----
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
 async function serve(distDir: string, dataDir: string, port: number): Promise<() => Promise<void>> {
-  const child: ChildProcess = spawn(process.execPath, ['server/start.ts'], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      HANKINTAPOLKU_DIST_DIR: distDir,
-      FEEDBACK_DATA_DIR: dataDir,
-    },
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('is being served at')) resolve();
-    });
-    child.once('exit', (code) => {
-      reject(new Error(`The server exited with ${String(code)} before listening.`));
-    });
-  });
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  return async () => {
-    child.kill('SIGTERM');
-    await exited;
-  };
+  return (await startServer(distDir, dataDir, port)).stop;
 }
 
 const filesUnder = (dir: string): string[] =>

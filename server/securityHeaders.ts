@@ -62,10 +62,6 @@ export function pagePolicy(html: string, frameAncestors: FrameAncestors): string
   ].join('; ');
 }
 
-/** For everything that is not a page: nothing may run or load, and nobody may frame it. */
-export const dataPolicy = (frameAncestors: FrameAncestors): string =>
-  `default-src 'none'; frame-ancestors ${frameAncestors}`;
-
 /**
  * The policy of a page file, read and hashed once per version of the file (path, size and time), so
  * a page is hashed on its first request after a build, not on every request.

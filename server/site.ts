@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { createPagePolicies, dataPolicy, pagePolicy, type FrameAncestors } from './securityHeaders.ts';
+import { createPagePolicies, pagePolicy, type FrameAncestors } from './securityHeaders.ts';
 
 /** Methods a page answers; any other is 405 with this list. */
 export const PAGE_METHODS = 'GET, HEAD';
@@ -41,7 +41,9 @@ export async function registerSite(
     en: readNotFound(join(distDir, 'en', '404', 'index.html'), frameAncestors),
   };
   const policyOf = createPagePolicies(frameAncestors);
-  const otherPolicy = dataPolicy(frameAncestors);
+  // Not `default-src 'none'`: a worker script (the service worker sw.js) runs under the policy of its
+  // own response, and it must fetch and cache the site.
+  const otherPolicy = pagePolicy('', frameAncestors);
 
   await app.register(fastifyStatic, {
     root: distDir,

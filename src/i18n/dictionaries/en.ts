@@ -12,6 +12,7 @@ export const en: Record<UiKey, string> = {
   'nav.notes': 'Notes',
   'nav.certificate': 'Certificate',
   'nav.myData': 'My data',
+  'nav.menu': 'Menu',
   'lang.switch': 'Suomeksi',
   'lang.switchLabel': 'Lue tämä sivu suomeksi',
   'footer.label': 'Footer',

@@ -13,6 +13,7 @@ export const fi = {
   'nav.notes': 'Muistiinpanot',
   'nav.certificate': 'Todistus',
   'nav.myData': 'Omat tiedot',
+  'nav.menu': 'Valikko',
   'lang.switch': 'In English',
   'lang.switchLabel': 'Read this page in English',
   'footer.label': 'Alatunniste',

@@ -1,11 +1,13 @@
 /*
  * The academies (content/academies/*.yaml) as pages and islands need them, read at build time. The
  * content schema has already checked each file; here the file name and id must agree and exactly one
- * academy may be the default.
+ * academy may be the default. Example academies are left out unless the build shows examples
+ * (HANKINTAPOLKU_EXAMPLES=on, src/config.ts).
  */
 import { getCollection } from 'astro:content';
 import type { Lang } from '../../schemas/common';
 import type { AcademyView } from './types';
+import { examplesShown } from '../../config';
 
 export async function getAcademies(lang: Lang): Promise<AcademyView[]> {
   const entries = await getCollection('academies');
@@ -17,6 +19,7 @@ export async function getAcademies(lang: Lang): Promise<AcademyView[]> {
     throw new Error(`content/academies: only one academy may set default: true`);
   }
   return entries
+    .filter((e) => examplesShown || !e.data.example)
     .map(({ data }): AcademyView => ({
       id: data.id,
       name: data.name[lang],

@@ -3,11 +3,14 @@ import { fill } from '../../islands/fill';
 import { useHydrated } from '../../islands/useHydrated';
 import type { FeedbackItem } from '../../schemas/feedback';
 import { download } from '../../islands/download';
+import { targetLabel, type TargetTitles } from './targets';
 
 interface Props {
   lang: 'fi' | 'en';
   endpoint: string;
   modules: { id: string; title: string }[];
+  /** Module and lesson titles, so the tables name what each item is about. */
+  titles: TargetTitles;
   labels: Record<string, string>;
 }
 
@@ -29,7 +32,7 @@ const TOKEN_KEY = 'hankintapolku-review-token';
  * (sessionStorage), then shows a filterable table, counts per lesson and type, and a CSV download.
  * Feedback text is always rendered as text.
  */
-export default function FeedbackReview({ lang, endpoint, modules, labels }: Props) {
+export default function FeedbackReview({ lang, endpoint, modules, titles, labels }: Props) {
   const l = (key: string, values: Record<string, string | number> = {}): string => fill(labels[key] ?? key, values);
   const id = useId();
   const [token, setToken] = useState<string | null>(null);
@@ -106,8 +109,6 @@ export default function FeedbackReview({ lang, endpoint, modules, labels }: Prop
     download(`feedback-${new Date().toISOString().slice(0, 10)}.csv`, await response.blob());
   };
 
-  const moduleTitle = (m: string | null | undefined): string =>
-    modules.find((x) => x.id === m)?.title ?? m ?? l('review.general');
   const when = (iso: string): string =>
     new Date(iso).toLocaleString(lang === 'fi' ? 'fi-FI' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
 
@@ -217,10 +218,7 @@ export default function FeedbackReview({ lang, endpoint, modules, labels }: Prop
                     {items.map((item) => (
                       <tr key={item.id}>
                         <td>{when(item.receivedAt)}</td>
-                        <td>
-                          {moduleTitle(item.moduleId)}
-                          {item.lessonId ? ` / ${item.lessonId}` : ''}
-                        </td>
+                        <td>{targetLabel(titles, item.moduleId, item.lessonId, l('review.general'))}</td>
                         <td>{l(`feedback.type.${item.type}`)}</td>
                         <td>{item.rating ?? ''}</td>
                         <td className="note-text">{item.text}</td>
@@ -247,10 +245,7 @@ export default function FeedbackReview({ lang, endpoint, modules, labels }: Prop
                   <tbody>
                     {counts.map((c) => (
                       <tr key={`${c.moduleId ?? ''}/${c.lessonId ?? ''}`}>
-                        <th scope="row">
-                          {moduleTitle(c.moduleId)}
-                          {c.lessonId ? ` / ${c.lessonId}` : ''}
-                        </th>
+                        <th scope="row">{targetLabel(titles, c.moduleId, c.lessonId, l('review.general'))}</th>
                         <td>{c.comment}</td>
                         <td>{c.question}</td>
                         <td>{c.wish}</td>

@@ -62,7 +62,9 @@ export default function MyData({ lang, labels }: { lang: 'fi' | 'en'; labels: La
     const file = event.target.files?.[0];
     if (!file) return;
     const result =
-      file.size > 1024 * 1024 ? readImportFile('', file.size) : readImportFile(await file.text(), file.size);
+      file.size > 1024 * 1024
+        ? readImportFile('', file.size)
+        : readImportFile(await file.text(), file.size, dataSections);
     if (!result.ok) {
       const reason: ImportRefusal = result.reason;
       setRefusal(l(`refused.${reason}`, { detail: result.detail ?? '' }));

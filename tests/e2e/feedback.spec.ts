@@ -44,7 +44,7 @@ test.describe('pilot feedback', () => {
     await page.getByLabel('Admin token').fill(REVIEW_TOKEN);
     await page.getByRole('button', { name: 'Show feedback' }).click();
     const reviewed = page.getByTestId('review-table').locator('tr', { hasText: 'sidosyksiköitä' });
-    await expect(reviewed).toContainText(`${module.title.en} / ${lesson.id}`);
+    await expect(reviewed).toContainText(`${module.title.en} / ${lesson.title.en}`);
     await expect(reviewed).toContainText(manifest.contentVersion);
     await expect(reviewed).toContainText('Question');
     // The markup came back as text, never as elements.

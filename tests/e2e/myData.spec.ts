@@ -70,7 +70,7 @@ test.describe('my data', () => {
 
     await page.goto('/omat-tiedot/');
     await importFile(page, 'export.json', exported);
-    await expect(page.getByText(/Yhdistäminen lisää tietoihisi 1 uutta tehtyä oppituntia/)).toBeVisible();
+    await expect(page.getByText(/Yhdistäminen lisää tietoihisi 1 uuden tehdyn oppitunnin/)).toBeVisible();
     await page.getByRole('button', { name: 'Yhdistä tietoihini' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Tiedot tuotu' })).toBeVisible();
     await page.goto(`/moduulit/${module.id}/`);

@@ -121,7 +121,7 @@ test.describe('offline', () => {
     const status = page.locator('[data-offline-status]');
     await expect(status).toHaveAttribute('data-offline-status', 'ready');
     await expect(status).toContainText('The course works offline in this browser.');
-    await expect(status).toContainText(/\d+ files are saved \([\d.]+ MB\)/);
+    await expect(status).toContainText(/The course takes about [\d.]+ MB of space on this device\./);
   });
 
   test('when the browser cannot store the course, the site keeps working online and My data says offline use isn’t available', async ({

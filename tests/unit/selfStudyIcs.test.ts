@@ -38,13 +38,17 @@ const texts: IcsTexts = {
   summary: (n, theme) => `Sprinttitapaaminen ${n}: ${theme}`,
   description: (titles) => (titles.length ? `Opiskele ennen tapaamista:\n${titles.join(', ')}` : ''),
   online: 'Etäyhteys',
+  reminder: (n, theme) => `Sprinttitapaaminen ${n} on huomenna: ${theme}`,
+  briefLabel: 'Valmistautumismuistio:',
 };
+const briefUrl = (meetingId: string): string =>
+  `https://kurssi.example.fi/aikataulu/esimerkkiakatemia-2026-2027/${meetingId}/`;
 const titles: Record<string, string> = {
   background: 'Taustat ja perustelut',
   teamwork: 'Joukkuelaji',
   goals: 'Tavoitteet',
 };
-const ics = buildIcs(academy, texts, (id) => titles[id] ?? id, new Date('2026-11-22T08:00:00Z'));
+const ics = buildIcs(academy, texts, (id) => titles[id] ?? id, new Date('2026-11-22T08:00:00Z'), briefUrl);
 
 function parsed(): { events: ICAL.Event[]; calendar: ICAL.Component } {
   const jcal = ICAL.parse(ics) as unknown[];
@@ -95,7 +99,9 @@ describe('calendar export (.ics)', () => {
     const { events } = parsed();
     expect(events[0]?.summary).toBe('Sprinttitapaaminen 1: Lähtötilanne; tavoitteet, ja vastuut');
     expect(events[0]?.location).toBe('Etäyhteys');
-    expect(events[0]?.description).toBe('Opiskele ennen tapaamista:\nTaustat ja perustelut, Joukkuelaji');
+    expect(events[0]?.description).toBe(
+      `Opiskele ennen tapaamista:\nTaustat ja perustelut, Joukkuelaji\n\nValmistautumismuistio: ${briefUrl('sprint-1')}`,
+    );
     expect(events[1]?.summary).toBe(`Sprinttitapaaminen 2: ${academy.meetings[1]?.theme ?? ''}`);
     expect(events[1]?.location).toBe('Helsinki, Pasila (tarkka paikka ilmoitetaan myöhemmin)');
     expect(escapeText('a\\b;c,d\ne')).toBe('a\\\\b\\;c\\,d\\ne');
@@ -110,5 +116,28 @@ describe('calendar export (.ics)', () => {
       expect(part).not.toContain('\uFFFD');
     }
     expect(parts.map((p, i) => (i === 0 ? p : p.slice(1))).join('')).toBe(`SUMMARY:${'ä'.repeat(100)}`);
+  });
+
+  it('links every event to its pre-meeting brief and reminds a day before', () => {
+    const { events } = parsed();
+    expect(events).toHaveLength(academy.meetings.length);
+    academy.meetings.forEach((meeting, i) => {
+      const event = events[i];
+      if (!event) throw new Error('missing event');
+      expect(event.component.getFirstPropertyValue('url')).toBe(briefUrl(meeting.id));
+      expect(event.description).toContain(briefUrl(meeting.id));
+      const alarms = event.component.getAllSubcomponents('valarm');
+      expect(alarms).toHaveLength(1);
+      expect(alarms[0]?.getFirstPropertyValue('action')).toBe('DISPLAY');
+      expect(String(alarms[0]?.getFirstPropertyValue('trigger'))).toBe('-P1D');
+      expect(alarms[0]?.getFirstPropertyValue('description')).toBe(
+        `Sprinttitapaaminen ${i + 1} on huomenna: ${meeting.theme}`,
+      );
+    });
+  });
+
+  it('ends every line, inside alarms too, with CRLF and never a bare LF', () => {
+    expect(ics).toContain('END:VALARM\r\nEND:VEVENT\r\n');
+    expect(ics.split('\r\n').every((line) => !line.includes('\n'))).toBe(true);
   });
 });

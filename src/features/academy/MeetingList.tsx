@@ -34,9 +34,12 @@ export default function MeetingList({ lang, academies, moduleTitles, moduleHrefs
         summary: (n, theme) => l('academy.ics.summary', { n, theme }),
         description: (titles) => (titles.length ? l('academy.ics.description', { modules: titles.join(', ') }) : ''),
         online: l('academy.online'),
+        reminder: (n, theme) => l('academy.ics.reminder', { n, theme }),
+        briefLabel: l('academy.ics.brief'),
       },
       (id) => moduleTitles[id] ?? id,
       new Date(),
+      (meetingId) => new URL(briefHrefs[`${academy.id}/${meetingId}`] ?? '/', window.location.origin).href,
     );
     download(icsFileName(academy), ics, 'text/calendar;charset=utf-8');
   };

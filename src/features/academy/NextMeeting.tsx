@@ -31,16 +31,8 @@ export default function NextMeeting({
   const { loaded, academy, statusOf, progressReady, now } = useAcademy(academies);
   // An element, not null: Astro's renderer check needs a React element to claim the island.
   if (!loaded || !progressReady || !now) return <div className="next-meeting-pending" />;
-  if (!academy || academy.meetings.length === 0) {
-    return (
-      <section className="next-meeting panel" aria-labelledby="next-meeting-heading" data-next-meeting="none">
-        <h2 id="next-meeting-heading">{l('academy.home.heading')}</h2>
-        <p>
-          {l('academy.home.selfPaced')} <a href={scheduleHref}>{l('academy.home.choose')}</a>
-        </p>
-      </section>
-    );
-  }
+  // A self-paced learner has no meetings: home shows no meeting card at all (the schedule is in the menu).
+  if (!academy || academy.meetings.length === 0) return <div className="next-meeting-pending" />;
   const done = (id: ModuleId): boolean => statusOf(id) === 'completed';
   const outlook = nextMeetingOutlook(academy, now, done);
   if (!outlook) {

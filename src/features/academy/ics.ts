@@ -2,7 +2,9 @@
  * An academy's sprint meetings as an iCalendar file (RFC 5545): one VEVENT per meeting with a stable
  * UID (so re-importing updates rather than duplicates), DTSTART/DTEND in Europe/Helsinki with its
  * VTIMEZONE, CRLF line endings, text escaped and lines folded at 75 octets without splitting a
- * character. Built in the browser and downloaded; nothing is sent anywhere.
+ * character. Each event links to its pre-meeting brief (URL, and in the description for calendars
+ * that do not show URL) and carries a reminder (VALARM) a day before, the time to read the brief
+ * and finish the modules due. Built in the browser and downloaded; nothing is sent anywhere.
  */
 import type { AcademyView } from './types';
 import { TIME_ZONE } from './helsinkiTime';
@@ -16,6 +18,10 @@ export interface IcsTexts {
   description: (dueTitles: string[]) => string;
   /** The LOCATION of an online meeting. */
   online: string;
+  /** The reminder shown a day before, e.g. "Sprint meeting 1 tomorrow: read the brief". */
+  reminder: (index: number, theme: string) => string;
+  /** The label before the brief's address in the description, e.g. "Pre-meeting brief:". */
+  briefLabel: string;
 }
 
 /** Europe/Helsinki since 1996: EET (+02:00), EEST (+03:00) from the last Sunday of March to that of October. */
@@ -77,12 +83,16 @@ const utcStamp = (at: Date): string =>
     .replace(/\.\d{3}/, '');
 const localStamp = (date: string, time: string): string => `${date.replace(/-/g, '')}T${time.replace(':', '')}00`;
 
-/** The .ics text of every meeting of `academy`. `now` is the DTSTAMP. */
+/**
+ * The .ics text of every meeting of `academy`. `now` is the DTSTAMP; `briefUrl` gives the absolute
+ * address of a meeting's pre-meeting brief.
+ */
 export function buildIcs(
   academy: AcademyView,
   texts: IcsTexts,
   moduleTitle: (moduleId: string) => string,
   now: Date,
+  briefUrl: (meetingId: string) => string,
 ): string {
   const lines = [
     'BEGIN:VCALENDAR',
@@ -95,6 +105,10 @@ export function buildIcs(
     ...VTIMEZONE,
   ];
   academy.meetings.forEach((meeting, i) => {
+    const url = briefUrl(meeting.id);
+    const description = [texts.description(meeting.due.map(moduleTitle)), `${texts.briefLabel} ${url}`]
+      .filter(Boolean)
+      .join('\n\n');
     lines.push(
       'BEGIN:VEVENT',
       `UID:${academy.id}-${meeting.id}@hankintapolku`,
@@ -103,7 +117,13 @@ export function buildIcs(
       `DTEND;TZID=${TIME_ZONE}:${localStamp(meeting.date, meeting.end)}`,
       `SUMMARY:${escapeText(texts.summary(i + 1, meeting.theme))}`,
       `LOCATION:${escapeText(meeting.place ?? texts.online)}`,
-      `DESCRIPTION:${escapeText(texts.description(meeting.due.map(moduleTitle)))}`,
+      `DESCRIPTION:${escapeText(description)}`,
+      `URL:${url}`,
+      'BEGIN:VALARM',
+      'ACTION:DISPLAY',
+      'TRIGGER:-P1D',
+      `DESCRIPTION:${escapeText(texts.reminder(i + 1, meeting.theme))}`,
+      'END:VALARM',
       'END:VEVENT',
     );
   });

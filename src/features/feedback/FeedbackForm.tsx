@@ -93,8 +93,27 @@ export default function FeedbackForm({
     await saveFeedback(item);
     setText('');
     setRating('');
-    setStatus(l('feedback.saved'));
+    setStatus(l(navigator.onLine ? 'feedback.saved' : 'feedback.savedOffline'));
     requestAnimationFrame(() => statusRef.current?.focus());
+    followDelivery(item.id);
+  };
+
+  /** Tells the learner when the collector has the item, so the message never says "will be sent" after it was. */
+  const followDelivery = (itemId: string): void => {
+    void import('./outboxClient')
+      .then(({ outboxDocument }) => {
+        const box = outboxDocument();
+        const check = (): void => {
+          const entry = box.get().doc.entries.find((e) => e.item.id === itemId);
+          if (entry?.state === 'sent') {
+            setStatus(l('feedback.sentNow'));
+            stop();
+          }
+        };
+        const stop = box.subscribe(check);
+        check();
+      })
+      .catch(() => undefined);
   };
 
   const describedBy = (field: keyof Errors, extra?: string): string | undefined =>

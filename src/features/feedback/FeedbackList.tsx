@@ -5,14 +5,17 @@ import { outboxDocument, sendNow } from './outboxClient';
 import type { OutboxEntry } from './outbox';
 import { download } from '../../islands/download';
 import { intlLocale, type Lang } from '../../shared/languages';
+import { targetLabel, type TargetTitles } from './targets';
 
 interface Props {
   lang: Lang;
   labels: Record<string, string>;
+  /** Module and lesson titles, so the table names what each item is about. */
+  titles: TargetTitles;
 }
 
 /** The learner's own feedback with each item's delivery state, and downloads as JSON or CSV. */
-export default function FeedbackList({ lang, labels }: Props) {
+export default function FeedbackList({ lang, labels, titles }: Props) {
   const l = (key: string, values: Record<string, string | number> = {}): string => fill(labels[key] ?? key, values);
   const state = useSyncedDocument(outboxDocument);
   if (!state?.loaded) return <p>{l('common.loading')}</p>;
@@ -68,7 +71,7 @@ export default function FeedbackList({ lang, labels }: Props) {
                 {entries.map((e) => (
                   <tr key={e.item.id} data-feedback-state={e.state}>
                     <td>{when(e.item.createdAt)}</td>
-                    <td>{[e.item.moduleId, e.item.lessonId].filter(Boolean).join(' / ') || l('review.general')}</td>
+                    <td>{targetLabel(titles, e.item.moduleId, e.item.lessonId, l('review.general'))}</td>
                     <td>{l(`feedback.type.${e.item.type}`)}</td>
                     <td className="note-text">{e.item.text}</td>
                     <td>

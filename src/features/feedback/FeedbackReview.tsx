@@ -4,11 +4,14 @@ import { useHydrated } from '../../islands/useHydrated';
 import type { FeedbackItem } from '../../shared/feedback';
 import { download } from '../../islands/download';
 import { intlLocale, type Lang } from '../../shared/languages';
+import { targetLabel, type TargetTitles } from './targets';
 
 interface Props {
   lang: Lang;
   endpoint: string;
   modules: { id: string; title: string }[];
+  /** Module and lesson titles, so the tables name what each item is about. */
+  titles: TargetTitles;
   labels: Record<string, string>;
 }
 
@@ -30,7 +33,7 @@ const TOKEN_KEY = 'hankintapolku-review-token';
  * (sessionStorage), then shows a filterable table, counts per lesson and type, and a CSV download.
  * Feedback text is always rendered as text.
  */
-export default function FeedbackReview({ lang, endpoint, modules, labels }: Props) {
+export default function FeedbackReview({ lang, endpoint, modules, titles, labels }: Props) {
   const l = (key: string, values: Record<string, string | number> = {}): string => fill(labels[key] ?? key, values);
   const id = useId();
   const [token, setToken] = useState<string | null>(null);
@@ -107,8 +110,6 @@ export default function FeedbackReview({ lang, endpoint, modules, labels }: Prop
     download(`feedback-${new Date().toISOString().slice(0, 10)}.csv`, await response.blob());
   };
 
-  const moduleTitle = (m: string | null | undefined): string =>
-    modules.find((x) => x.id === m)?.title ?? m ?? l('review.general');
   const when = (iso: string): string =>
     new Date(iso).toLocaleString(intlLocale(lang), { dateStyle: 'short', timeStyle: 'short' });
 
@@ -218,10 +219,7 @@ export default function FeedbackReview({ lang, endpoint, modules, labels }: Prop
                     {items.map((item) => (
                       <tr key={item.id}>
                         <td>{when(item.receivedAt)}</td>
-                        <td>
-                          {moduleTitle(item.moduleId)}
-                          {item.lessonId ? ` / ${item.lessonId}` : ''}
-                        </td>
+                        <td>{targetLabel(titles, item.moduleId, item.lessonId, l('review.general'))}</td>
                         <td>{l(`feedback.type.${item.type}`)}</td>
                         <td>{item.rating ?? ''}</td>
                         <td className="note-text">{item.text}</td>
@@ -248,10 +246,7 @@ export default function FeedbackReview({ lang, endpoint, modules, labels }: Prop
                   <tbody>
                     {counts.map((c) => (
                       <tr key={`${c.moduleId ?? ''}/${c.lessonId ?? ''}`}>
-                        <th scope="row">
-                          {moduleTitle(c.moduleId)}
-                          {c.lessonId ? ` / ${c.lessonId}` : ''}
-                        </th>
+                        <th scope="row">{targetLabel(titles, c.moduleId, c.lessonId, l('review.general'))}</th>
                         <td>{c.comment}</td>
                         <td>{c.question}</td>
                         <td>{c.wish}</td>

@@ -12,6 +12,7 @@ export const en: Record<UiKey, string> = {
   'nav.notes': 'Notes',
   'nav.certificate': 'Certificate',
   'nav.myData': 'My data',
+  'nav.menu': 'Menu',
   'lang.switch': 'Suomeksi',
   'lang.switchLabel': 'Lue tämä sivu suomeksi',
   'footer.label': 'Footer',
@@ -126,8 +127,10 @@ export const en: Record<UiKey, string> = {
   'feedback.error.text': 'Please write your feedback.',
   'feedback.error.tooLong': 'The feedback is too long: at most {max} characters.',
   'feedback.error.email': 'Please check the e-mail address, for example name@example.fi.',
-  'feedback.saved':
-    'Feedback saved. It is sent when there is a network connection; you can see its state on the feedback page.',
+  'feedback.saved': 'Feedback saved. It is being sent now; you can see its state on the feedback page.',
+  'feedback.savedOffline':
+    'Feedback saved in your browser. It will be sent when the network connection is back; you can see its state on the feedback page.',
+  'feedback.sentNow': 'Feedback sent to the course designers. Thank you!',
   'feedback.listHeading': 'Feedback you have given',
   'feedback.listEmpty': 'You have not given any feedback in this browser yet.',
   'feedback.state.waiting': 'Waiting to be sent',
@@ -161,7 +164,7 @@ export const en: Record<UiKey, string> = {
   'review.since': 'Received since',
   'review.all': 'All',
   'review.apply': 'Filter',
-  'review.count': '{count} feedback items',
+  'review.count': '{count, plural, one {# feedback item} other {# feedback items}}',
   'review.counts': 'Counts per lesson and type',
   'review.csv': 'Download CSV',
   'review.col.received': 'Received',
@@ -210,8 +213,8 @@ export const en: Record<UiKey, string> = {
   'myData.intro':
     'Everything about your studies is stored only in this browser. Here you can export your data to a file, import it on another device or delete it.',
   'myData.storageHeading': 'Storage in this browser',
-  'myData.driver.indexeddb': 'Your data is stored in the browser’s IndexedDB database.',
-  'myData.driver.localstorage': 'Your data is stored in the browser’s local storage (localStorage).',
+  'myData.driver.indexeddb': 'Your data is kept in this browser’s own storage on this device. It goes nowhere else.',
+  'myData.driver.localstorage': 'Your data is kept in this browser’s own storage on this device. It goes nowhere else.',
   'myData.driver.memory':
     'The browser does not allow storage: your data is only in memory and will be lost when you close the page.',
   'myData.persistent': 'The browser has promised to keep the data persistently.',
@@ -226,7 +229,7 @@ export const en: Record<UiKey, string> = {
     'Choose a file exported from this course (at most 1 MB). You will see what changes before anything is imported.',
   'myData.importFile': 'File',
   'myData.importPreview':
-    'The file has {lessons} completed lessons, {quizzes} passed knowledge checks and {notes} notes. Merging adds {newLessons} newly completed lessons, {newQuizzes} passed checks and {newNotes} new or changed notes to your data. Nothing is removed.',
+    'The file has {lessons, plural, one {# completed lesson} other {# completed lessons}}, {quizzes, plural, one {# passed knowledge check} other {# passed knowledge checks}} and {notes, plural, one {# note} other {# notes}}. Merging adds {newLessons, plural, one {# newly completed lesson} other {# newly completed lessons}}, {newQuizzes, plural, one {# passed check} other {# passed checks}} and {newNotes, plural, one {# new or changed note} other {# new or changed notes}} to your data. Nothing is deleted.',
   'myData.merge': 'Merge into my data',
   'myData.replace': 'Replace my data with the file',
   'myData.replaceConfirm':
@@ -263,7 +266,7 @@ export const en: Record<UiKey, string> = {
   'offline.checking': 'Checking whether the course is saved for offline use…',
   'offline.installing': 'Saving the course in this browser for offline use…',
   'offline.ready': 'The course works offline in this browser.',
-  'offline.saved': '{files} files are saved ({size}).',
+  'offline.saved': 'The course takes about {size} of space on this device.',
   'offline.failed':
     'Offline use isn’t available in this browser: the course could not be saved (storage may be full). The course works while you are online.',
   'offline.unsupported':
@@ -307,12 +310,13 @@ export const en: Record<UiKey, string> = {
   'academy.daysLeft.one': '1 day to the meeting.',
   'academy.daysLeft.many': '{days} days to the meeting.',
   'academy.home.heading': 'Next sprint meeting',
-  'academy.home.selfPaced': 'You study at your own pace.',
-  'academy.home.choose': 'Choose a development programme schedule',
   'academy.home.over': 'Every meeting of {academy} has been held.',
   'academy.home.toSchedule': 'Full schedule',
   'academy.home.brief': 'Pre-meeting brief',
   'academy.ics.download': 'Add the meetings to your calendar (.ics)',
+  'academy.ics.reminder':
+    'Sprint meeting {n} is tomorrow: {theme}. Read the pre-meeting brief and make sure the modules due are done.',
+  'academy.ics.brief': 'Pre-meeting brief:',
   'academy.ics.summary': 'Sprint meeting {n}: {theme}',
   'academy.ics.description': 'Study before the meeting: {modules}.',
   'academy.brief.pageTitle': 'Pre-meeting brief, meeting {n} – {academy}',
@@ -508,7 +512,7 @@ export const en: Record<UiKey, string> = {
   'team.coordinator.intro': "Import the members' summary files. They are stored in this browser only.",
   'team.import.label': 'Import summary files',
   'team.import.help': 'You can choose several files at once. A newer file from the same member replaces the older one.',
-  'team.import.done': 'Imported {count} summaries.',
+  'team.import.done': 'Imported {count, plural, one {# summary} other {# summaries}}.',
   'team.import.refused': 'The file {file} was not imported: {reason}',
   'team.import.reason.size': 'it is too big to be a summary.',
   'team.import.reason.json': 'it is not a JSON file.',
@@ -516,7 +520,7 @@ export const en: Record<UiKey, string> = {
   'team.import.reason.newer': 'it was made by a newer version of the course.',
   'team.import.reason.invalid': 'its content is not valid ({detail}).',
   'team.empty': 'No summaries imported yet.',
-  'team.table.caption': 'Team members and modules ({count} members)',
+  'team.table.caption': 'Team members and modules ({count, plural, one {# member} other {# members}})',
   'team.table.member': 'Member',
   'team.table.module': 'M{n}',
   'team.table.before': 'Assessment before',

@@ -13,6 +13,7 @@ export const fi = {
   'nav.notes': 'Muistiinpanot',
   'nav.certificate': 'Todistus',
   'nav.myData': 'Omat tiedot',
+  'nav.menu': 'Valikko',
   'lang.switch': 'In English',
   'lang.switchLabel': 'Read this page in English',
   'footer.label': 'Alatunniste',
@@ -126,7 +127,10 @@ export const fi = {
   'feedback.error.text': 'Kirjoita palautteesi.',
   'feedback.error.tooLong': 'Palaute on liian pitkä: enintään {max} merkkiä.',
   'feedback.error.email': 'Tarkista sähköpostiosoite, esimerkiksi nimi@esimerkki.fi.',
-  'feedback.saved': 'Palaute tallennettu. Se lähetetään, kun verkkoyhteys on käytettävissä; tilan näet palautesivulta.',
+  'feedback.saved': 'Palaute tallennettu. Se lähetetään nyt; tilan näet palautesivulta.',
+  'feedback.savedOffline':
+    'Palaute tallennettu selaimeesi. Se lähetetään, kun verkkoyhteys palaa; tilan näet palautesivulta.',
+  'feedback.sentNow': 'Palaute lähetetty kurssin suunnittelijoille. Kiitos!',
   'feedback.listHeading': 'Antamasi palaute',
   'feedback.listEmpty': 'Et ole vielä antanut palautetta tällä selaimella.',
   'feedback.state.waiting': 'Odottaa lähetystä',
@@ -160,7 +164,7 @@ export const fi = {
   'review.since': 'Vastaanotettu alkaen',
   'review.all': 'Kaikki',
   'review.apply': 'Rajaa',
-  'review.count': '{count} palautetta',
+  'review.count': '{count, plural, one {# palaute} other {# palautetta}}',
   'review.counts': 'Määrät oppitunneittain ja tyypeittäin',
   'review.csv': 'Lataa CSV',
   'review.col.received': 'Vastaanotettu',
@@ -209,8 +213,10 @@ export const fi = {
   'myData.intro':
     'Kaikki opiskeluusi liittyvä on tallennettu vain tähän selaimeen. Täällä voit viedä tietosi tiedostoon, tuoda ne toiselle laitteelle tai poistaa ne.',
   'myData.storageHeading': 'Tallennus tässä selaimessa',
-  'myData.driver.indexeddb': 'Tiedot tallennetaan selaimen IndexedDB-tietokantaan.',
-  'myData.driver.localstorage': 'Tiedot tallennetaan selaimen paikalliseen tallennustilaan (localStorage).',
+  'myData.driver.indexeddb':
+    'Tiedot tallennetaan tämän selaimen omaan tallennustilaan tällä laitteella. Ne eivät siirry muualle.',
+  'myData.driver.localstorage':
+    'Tiedot tallennetaan tämän selaimen omaan tallennustilaan tällä laitteella. Ne eivät siirry muualle.',
   'myData.driver.memory': 'Selain ei salli tallentamista: tiedot ovat vain muistissa ja katoavat, kun suljet sivun.',
   'myData.persistent': 'Selain on luvannut säilyttää tiedot pysyvästi.',
   'myData.notPersistent':
@@ -223,7 +229,7 @@ export const fi = {
   'myData.importText': 'Valitse tältä kurssilta viety tiedosto (enintään 1 Mt). Näet ennen tuontia, mitä muuttuu.',
   'myData.importFile': 'Tiedosto',
   'myData.importPreview':
-    'Tiedostossa on {lessons} tehtyä oppituntia, {quizzes} läpäistyä osaamistestiä ja {notes} muistiinpanoa. Yhdistäminen lisää tietoihisi {newLessons} uutta tehtyä oppituntia, {newQuizzes} läpäistyä testiä ja {newNotes} uutta tai muuttunutta muistiinpanoa. Mitään ei poisteta.',
+    'Tiedostossa on {lessons, plural, one {# tehty oppitunti} other {# tehtyä oppituntia}}, {quizzes, plural, one {# läpäisty osaamistesti} other {# läpäistyä osaamistestiä}} ja {notes, plural, one {# muistiinpano} other {# muistiinpanoa}}. Yhdistäminen lisää tietoihisi {newLessons, plural, one {# uuden tehdyn oppitunnin} other {# uutta tehtyä oppituntia}}, {newQuizzes, plural, one {# läpäistyn testin} other {# läpäistyä testiä}} ja {newNotes, plural, one {# uuden tai muuttuneen muistiinpanon} other {# uutta tai muuttunutta muistiinpanoa}}. Mitään ei poisteta.',
   'myData.merge': 'Yhdistä tietoihini',
   'myData.replace': 'Korvaa tietoni tiedostolla',
   'myData.replaceConfirm':
@@ -260,7 +266,7 @@ export const fi = {
   'offline.checking': 'Tarkistetaan, onko kurssi tallennettu käytettäväksi ilman verkkoyhteyttä…',
   'offline.installing': 'Kurssia tallennetaan tähän selaimeen käytettäväksi ilman verkkoyhteyttä…',
   'offline.ready': 'Kurssi toimii tässä selaimessa myös ilman verkkoyhteyttä.',
-  'offline.saved': 'Tallennettuna on {files} tiedostoa ({size}).',
+  'offline.saved': 'Kurssi vie tästä laitteesta tilaa noin {size}.',
   'offline.failed':
     'Kurssia ei voi käyttää ilman verkkoyhteyttä tässä selaimessa: sitä ei voitu tallentaa (tallennustila voi olla täynnä). Kurssi toimii, kun olet verkossa.',
   'offline.unsupported': 'Tämä selain ei tue kurssin käyttöä ilman verkkoyhteyttä. Kurssi toimii, kun olet verkossa.',
@@ -303,12 +309,13 @@ export const fi = {
   'academy.daysLeft.one': 'Tapaamiseen on 1 päivä.',
   'academy.daysLeft.many': 'Tapaamiseen on {days} päivää.',
   'academy.home.heading': 'Seuraava sprinttitapaaminen',
-  'academy.home.selfPaced': 'Opiskelet omaan tahtiisi.',
-  'academy.home.choose': 'Valitse kehittämisohjelman aikataulu',
   'academy.home.over': 'Ohjelman {academy} kaikki tapaamiset on pidetty.',
   'academy.home.toSchedule': 'Koko aikataulu',
   'academy.home.brief': 'Valmistautumismuistio',
   'academy.ics.download': 'Lataa tapaamiset kalenteriin (.ics)',
+  'academy.ics.reminder':
+    'Sprinttitapaaminen {n} on huomenna: {theme}. Lue valmistautumismuistio ja varmista, että ennen tapaamista opiskeltavat moduulit ovat tehtyinä.',
+  'academy.ics.brief': 'Valmistautumismuistio:',
   'academy.ics.summary': 'Sprinttitapaaminen {n}: {theme}',
   'academy.ics.description': 'Opiskele ennen tapaamista: {modules}.',
   'academy.brief.pageTitle': 'Valmistautumismuistio, tapaaminen {n} – {academy}',
@@ -507,7 +514,7 @@ export const fi = {
   'team.coordinator.intro': 'Tuo jäsenten yhteenvetotiedostot. Ne tallentuvat vain tähän selaimeen.',
   'team.import.label': 'Tuo yhteenvetotiedostoja',
   'team.import.help': 'Voit valita monta tiedostoa kerralla. Saman jäsenen uudempi tiedosto korvaa vanhemman.',
-  'team.import.done': 'Tuotiin {count} yhteenvetoa.',
+  'team.import.done': 'Tuotiin {count, plural, one {# yhteenveto} other {# yhteenvetoa}}.',
   'team.import.refused': 'Tiedostoa {file} ei tuotu: {reason}',
   'team.import.reason.size': 'se on liian suuri ollakseen yhteenveto.',
   'team.import.reason.json': 'se ei ole JSON-muotoinen.',
@@ -515,7 +522,7 @@ export const fi = {
   'team.import.reason.newer': 'se on tehty kurssin uudemmalla versiolla.',
   'team.import.reason.invalid': 'sen sisältö on virheellinen ({detail}).',
   'team.empty': 'Yhteenvetoja ei ole vielä tuotu.',
-  'team.table.caption': 'Tiimin jäsenet ja moduulit ({count} jäsentä)',
+  'team.table.caption': 'Tiimin jäsenet ja moduulit ({count, plural, one {# jäsen} other {# jäsentä}})',
   'team.table.member': 'Jäsen',
   'team.table.module': 'M{n}',
   'team.table.before': 'Arvio ennen',

@@ -5,6 +5,7 @@ import type { CourseData, ModuleData, QuizData } from '../schemas/content';
 import type { CourseManifest } from '../schemas/manifest';
 import { buildManifest, lessonsOf } from './buildManifest';
 import { validateCourse, type CourseSources, type SourceEntry } from './validateCourse';
+import { quizKeyWarnings } from './quizKeyCheck';
 
 /** A lesson ready to render: its frontmatter and the content-layer entry to `render()`. */
 export type LessonEntry = CollectionEntry<'lessons'>;
@@ -64,6 +65,8 @@ async function loadCourse(): Promise<Course> {
     lessons: lessonEntries.map(toSource),
   };
   validateCourse(sources);
+  // Guessable keys do not stop the build (the check shuffles options), but the author should know.
+  for (const warning of quizKeyWarnings(sources.quizzes)) console.warn(`[content] ${warning}`);
   const courseEntry = courseEntries[0];
   if (!courseEntry) throw new Error('content/course.yaml is missing: the course needs its title and description');
 

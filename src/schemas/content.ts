@@ -93,6 +93,11 @@ export const quizQuestionSchema = z
     id: stableId,
     /** The question. */
     prompt: localized,
+    /**
+     * What to think about again after a wrong answer, without giving the answer away (e.g. which
+     * lesson covers it). Shown only after a failed attempt; a general hint is used without it.
+     */
+    hint: localized.optional(),
     /** 2–6 options, at least one correct. */
     options: z
       .array(quizOption)

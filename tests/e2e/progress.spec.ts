@@ -12,11 +12,7 @@ async function completeModule(page: Page, module: ManifestModule, lang: 'fi' | '
     await page.waitForURL((url) => !url.pathname.endsWith(`/${lesson.id}/`));
   }
   await expect(page).toHaveURL(new RegExp(`${base}/${module.id}/(osaamistesti|knowledge-check)/`));
-  await passQuiz(
-    page,
-    lang === 'fi' ? 'Tarkista vastaukset' : 'Check answers',
-    lang === 'fi' ? 'Yritä uudelleen' : 'Try again',
-  );
+  await passQuiz(page, lang === 'fi' ? 'Tarkista vastaukset' : 'Check answers');
   await expect(page.getByRole('status').filter({ hasText: '%' })).toContainText(
     lang === 'fi' ? 'Läpäisit' : 'You passed',
   );
@@ -153,8 +149,7 @@ test.describe('progress', () => {
     for (let i = 0; i < count; i++) await expect(firstOptions.nth(i)).toBeChecked();
     await page.getByRole('button', { name: 'Check answers' }).click();
     await expect(page.getByRole('status')).toContainText(`of ${count} right`);
-    const firstItems = page.locator('fieldset.question li:first-child');
-    for (let i = 0; i < count; i++) await expect(firstItems.nth(i)).toContainText('(you chose this)');
+    for (let i = 0; i < count; i++) await expect(firstOptions.nth(i)).toBeChecked();
   });
 
   test('two tabs completing different lessons both keep their work', async ({ context }) => {

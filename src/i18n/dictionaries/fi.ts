@@ -51,7 +51,7 @@ export const fi = {
   'callout.warning': 'Tärkeää',
   'quiz.heading': 'Osaamistesti: {module}',
   'quiz.intro':
-    'Vastaa kysymyksiin. Läpäiset testin, kun vähintään {pass} % vastauksista on oikein. Voit yrittää uudelleen niin monta kertaa kuin haluat, ja jokainen vaihtoehto selitetään vastaamisen jälkeen.',
+    'Vastaa kysymyksiin. Läpäiset testin, kun vähintään {pass} % vastauksista on oikein. Vaihtoehdot ovat joka yrityksellä eri järjestyksessä, ja voit yrittää niin monta kertaa kuin haluat. Jokainen vaihtoehto selitetään, kun olet läpäissyt testin tai yrittänyt kolme kertaa.',
   'quiz.chooseOne': 'Valitse yksi.',
   'quiz.chooseAll': 'Valitse kaikki oikeat.',
   'quiz.check': 'Tarkista vastaukset',
@@ -59,7 +59,8 @@ export const fi = {
   'quiz.unanswered': 'Vastaa vielä kysymyksiin: {list}.',
   'quiz.result': 'Sait {right}/{total} oikein ({percent} %).',
   'quiz.passed': 'Läpäisit osaamistestin.',
-  'quiz.failed': 'Läpäisyyn tarvitaan {pass} %. Lue selitykset ja yritä uudelleen.',
+  'quiz.failed':
+    'Läpäisyyn tarvitaan {pass} %. Katso, mihin kysymyksiin vastasit väärin, lue vihjeet ja yritä uudelleen.',
   'quiz.questionRight': 'Vastasit oikein.',
   'quiz.questionWrong': 'Vastaus ei ollut oikein.',
   'quiz.optionCorrect': 'Oikea vaihtoehto',
@@ -70,6 +71,13 @@ export const fi = {
   'quiz.lessonsLeft': 'Moduuli on valmis, kun myös kaikki sen oppitunnit on merkitty tehdyiksi.',
   'quiz.nextModule': 'Seuraava moduuli: {title}',
   'quiz.toCertificate': 'Siirry todistukseen',
+  'quiz.questionOf': 'Kysymys {n}/{total}',
+  'quiz.failedExplained':
+    'Läpäisyyn tarvitaan {pass} %. Jokainen vaihtoehto on nyt selitetty alla; lue selitykset ja yritä uudelleen.',
+  'quiz.hintSingle': 'Vihje: vain yksi vaihtoehto on oikein. Palaa moduulin oppitunneille, jos asia jäi epäselväksi.',
+  'quiz.hintMultiple': 'Vihje: oikeita vaihtoehtoja on {count}. Arvioi jokainen vaihtoehto erikseen.',
+  'quiz.passKept': 'Aiempi läpäisysi on voimassa: paras tuloksesi on edelleen {percent} %.',
+  'quiz.moduleComplete': 'Moduuli on valmis! Kaikki oppitunnit on tehty ja osaamistesti läpäisty.',
   'quiz.backToModule': 'Takaisin moduulin sivulle',
   'module.quizLink': 'Tee osaamistesti',
   'search.heading': 'Haku',

@@ -11,6 +11,8 @@ export const courseSchema = z.object({
   audience: localized,
   /** The organisation publishing the course, shown in the footer and the certificate. */
   publisher: localized,
+  /** The issuer line of the certificate, e.g. the organisation and unit; the publisher without it. */
+  issuer: localized.optional(),
 });
 export type CourseData = z.infer<typeof courseSchema>;
 

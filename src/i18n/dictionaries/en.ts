@@ -217,6 +217,20 @@ export const en: Record<UiKey, string> = {
   'certificate.completedOn': 'completed on {date}',
   'certificate.selfIssued':
     'This is a certificate printed by the learner for completing a self-paced online course. The completion is recorded only in the learner’s own browser.',
+  'certificate.nameRequired': 'Write your name before printing: the certificate is not printed without a name.',
+  'certificate.scope': 'The course has {count} modules, about {hours} hours of study in all.',
+  'certificate.issuer': 'Issued by: {issuer}',
+  'certificate.code': 'Verification code:',
+  'certificate.codeHelp':
+    'The code is computed from the learner’s progress. A coordinator can check it on the course’s certificate page with the learner’s My data file.',
+  'certificate.check.heading': 'For coordinators: check a certificate',
+  'certificate.check.intro':
+    'Ask the learner for the file they exported on their My data page and open it here. If the name, date and verification code are the same as on the certificate, the certificate matches the learner’s stored completion. The file is read in this browser only; it is neither stored nor sent.',
+  'certificate.check.file': 'The learner’s file',
+  'certificate.check.result':
+    'According to the file, {name} completed the course on {date}. Verification code: {code}.',
+  'certificate.check.noCourse': 'The file {file} holds no completed course with a name for the certificate.',
+  'certificate.check.refused': 'The file {file} could not be read: it is not a JSON file of the course.',
   'certificate.print': 'Print the certificate',
   'page.certificate': 'Certificate',
   'page.myData': 'My data',

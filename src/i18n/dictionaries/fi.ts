@@ -217,6 +217,19 @@ export const fi = {
   'certificate.completedOn': 'suoritettu {date}',
   'certificate.selfIssued':
     'Tämä on oppijan itse tulostama todistus itseopiskeltavan verkkokurssin suorittamisesta. Suoritus on kirjattu vain oppijan omaan selaimeen.',
+  'certificate.nameRequired': 'Kirjoita nimesi ennen tulostamista: todistusta ei tulosteta ilman nimeä.',
+  'certificate.scope': 'Kurssi sisältää {count} moduulia, yhteensä noin {hours} tuntia opiskelua.',
+  'certificate.issuer': 'Todistuksen myöntäjä: {issuer}',
+  'certificate.code': 'Tarkistuskoodi:',
+  'certificate.codeHelp':
+    'Koodi lasketaan oppijan edistymistiedoista. Kouluttaja voi tarkistaa sen kurssin todistussivulla oppijan Omat tiedot -tiedostosta.',
+  'certificate.check.heading': 'Kouluttajalle: tarkista todistus',
+  'certificate.check.intro':
+    'Pyydä oppijalta hänen Omat tiedot -sivulta viemänsä tiedosto ja avaa se tässä. Jos nimi, päivämäärä ja tarkistuskoodi ovat samat kuin todistuksessa, todistus vastaa oppijan tallennettua suoritusta. Tiedosto luetaan vain tässä selaimessa, eikä sitä tallenneta tai lähetetä.',
+  'certificate.check.file': 'Oppijan tiedosto',
+  'certificate.check.result': 'Tiedoston mukaan {name} suoritti kurssin {date}. Tarkistuskoodi: {code}.',
+  'certificate.check.noCourse': 'Tiedostossa {file} ei ole suoritettua kurssia ja todistuksen nimeä.',
+  'certificate.check.refused': 'Tiedostoa {file} ei voitu lukea: se ei ole kurssin JSON-tiedosto.',
   'certificate.print': 'Tulosta todistus',
   'page.certificate': 'Todistus',
   'page.myData': 'Omat tiedot',

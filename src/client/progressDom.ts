@@ -1,4 +1,5 @@
 import type { ProgressView } from './progress';
+import { applyModuleProgressToDom } from './moduleProgressDom';
 
 /**
  * Shows the learner's progress on the server-rendered lists: every element with
@@ -22,6 +23,7 @@ export function applyProgressToDom(view: ProgressView, root: ParentNode = docume
   for (const el of root.querySelectorAll('[data-quiz-module]')) {
     set(el, view.quizStatus(el.getAttribute('data-quiz-module') ?? ''));
   }
+  applyModuleProgressToDom(view, labels, root);
 }
 
 let cachedLabels: Record<string, string> | undefined;

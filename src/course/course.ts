@@ -8,6 +8,7 @@ import { buildManifest, lessonsOf } from './buildManifest';
 import { validateCourse, type CourseSources, type SourceEntry } from './validateCourse';
 import { collectGlossary, type GlossaryEntry } from './glossary';
 import { isReviewDue, REVIEW_INTERVAL_MONTHS } from './reviewDue';
+import { quizKeyWarnings } from './quizKeyCheck';
 
 /** A lesson ready to render: its frontmatter and the content-layer entry to `render()`. */
 export type LessonEntry = CollectionEntry<'lessons'>;
@@ -76,6 +77,8 @@ async function loadCourse(): Promise<Course> {
   validateCourse(sources);
   const glossary = collectGlossary(glossaryEntries.map(toSource));
   warnAboutUnreviewed(sources);
+  // Guessable keys do not stop the build (the check shuffles options), but the author should know.
+  for (const warning of quizKeyWarnings(sources.quizzes)) console.warn(`[content] ${warning}`);
   const courseEntry = courseEntries[0];
   if (!courseEntry) throw new Error('content/course.yaml is missing: the course needs its title and description');
 

@@ -1,6 +1,7 @@
 import { moduleIds, type Lang, type ModuleId } from '../schemas/common';
 import type { GlossaryData, GlossaryTerm } from '../schemas/glossary';
 import { ContentError, type SourceEntry } from './validateCourse';
+import { intlLocale } from '../shared/languages';
 
 /** A glossary term with the module that teaches it first. */
 export interface GlossaryEntry extends GlossaryTerm {
@@ -40,6 +41,6 @@ export function collectGlossary(files: SourceEntry<GlossaryData>[]): GlossaryEnt
 
 /** The terms in the alphabetical order of one language (Finnish: å, ä and ö after z). */
 export function sortGlossary(entries: readonly GlossaryEntry[], lang: Lang): GlossaryEntry[] {
-  const collator = new Intl.Collator(lang === 'fi' ? 'fi-FI' : 'en-GB', { sensitivity: 'base' });
+  const collator = new Intl.Collator(intlLocale(lang), { sensitivity: 'base' });
   return [...entries].sort((a, b) => collator.compare(a[lang].term, b[lang].term));
 }

@@ -150,22 +150,37 @@ export function nextLesson(
   return null;
 }
 
+/** The first unfinished lesson of a module after `afterLessonId`, else its first unfinished one. */
+function nextLessonInModule(
+  doc: ProgressDocument,
+  manifest: CourseManifest,
+  module: ManifestModule,
+  afterLessonId?: string,
+): string | undefined {
+  const from = module.lessons.findIndex((lesson) => lesson.id === afterLessonId) + 1;
+  const ordered = [...module.lessons.slice(from), ...module.lessons.slice(0, from)];
+  return ordered.find((lesson) => lessonStatus(doc, manifest, module.id, lesson.id) !== 'completed')?.id;
+}
+
 /**
- * Where to continue: the last location while it is unfinished, otherwise the first unfinished
- * lesson in course order, otherwise the first knowledge check not passed; null when all is done.
+ * Where "continue" goes: the lesson the learner was reading while it is unfinished; otherwise the
+ * next unfinished lesson of the module they were in (after the place they were), or its knowledge
+ * check when only that is left; otherwise the first unfinished lesson in course order, then the
+ * first knowledge check not passed; null when all is done. Never a page already finished.
  */
 export function resumeTarget(doc: ProgressDocument, manifest: CourseManifest): ResumeTarget | null {
   const location = doc.lastLocation;
   const module = location ? findModule(manifest, location.moduleId) : undefined;
   if (location && module) {
     const { lessonId } = location;
-    if (lessonId === undefined) {
-      if (moduleStatus(doc, manifest, module.id) !== 'completed') return { kind: 'module', moduleId: module.id };
-    } else if (
-      module.lessons.some((lesson) => lesson.id === lessonId) &&
-      lessonStatus(doc, manifest, module.id, lessonId) !== 'completed'
-    ) {
+    const known = lessonId !== undefined && module.lessons.some((lesson) => lesson.id === lessonId);
+    if (known && lessonStatus(doc, manifest, module.id, lessonId) !== 'completed') {
       return { kind: 'lesson', moduleId: module.id, lessonId };
+    }
+    const next = nextLessonInModule(doc, manifest, module, known ? lessonId : undefined);
+    if (next) return { kind: 'lesson', moduleId: module.id, lessonId: next };
+    if (hasQuiz(module) && quizStatus(doc, manifest, module.id) !== 'completed') {
+      return { kind: 'quiz', moduleId: module.id };
     }
   }
   const lesson = nextLesson(doc, manifest);

@@ -11,6 +11,8 @@ export const courseSchema = z.object({
   audience: localized,
   /** The organisation publishing the course, shown in the footer and the certificate. */
   publisher: localized,
+  /** The issuer line of the certificate, e.g. the organisation and unit; the publisher without it. */
+  issuer: localized.optional(),
 });
 export type CourseData = z.infer<typeof courseSchema>;
 
@@ -94,6 +96,11 @@ export const quizQuestionSchema = z
     id: stableId,
     /** The question. */
     prompt: localized,
+    /**
+     * What to think about again after a wrong answer, without giving the answer away (e.g. which
+     * lesson covers it). Shown only after a failed attempt; a general hint is used without it.
+     */
+    hint: localized.optional(),
     /** 2–6 options, at least one correct. */
     options: z
       .array(quizOption)

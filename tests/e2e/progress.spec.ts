@@ -12,11 +12,7 @@ async function completeModule(page: Page, module: ManifestModule, lang: 'fi' | '
     await page.waitForURL((url) => !url.pathname.endsWith(`/${lesson.id}/`));
   }
   await expect(page).toHaveURL(new RegExp(`${base}/${module.id}/(osaamistesti|knowledge-check)/`));
-  await passQuiz(
-    page,
-    lang === 'fi' ? 'Tarkista vastaukset' : 'Check answers',
-    lang === 'fi' ? 'Yritä uudelleen' : 'Try again',
-  );
+  await passQuiz(page, lang === 'fi' ? 'Tarkista vastaukset' : 'Check answers');
   await expect(page.getByRole('status').filter({ hasText: '%' })).toContainText(
     lang === 'fi' ? 'Läpäisit' : 'You passed',
   );
@@ -153,8 +149,7 @@ test.describe('progress', () => {
     for (let i = 0; i < count; i++) await expect(firstOptions.nth(i)).toBeChecked();
     await page.getByRole('button', { name: 'Check answers' }).click();
     await expect(page.getByRole('status')).toContainText(`of ${count} right`);
-    const firstItems = page.locator('fieldset.question li:first-child');
-    for (let i = 0; i < count; i++) await expect(firstItems.nth(i)).toContainText('(you chose this)');
+    for (let i = 0; i < count; i++) await expect(firstOptions.nth(i)).toBeChecked();
   });
 
   test('two tabs completing different lessons both keep their work', async ({ context }) => {
@@ -206,9 +201,11 @@ test.describe('progress', () => {
       channel.close();
     });
     await completeInAnotherTab(context, a, module.id, lessonId);
-    await expect(
-      a.locator(`.lesson-list [data-lesson-id]:not([data-lesson-id="${lessonId}"])`).first(),
-    ).toHaveAttribute('data-progress', 'not-started');
+    // The last lesson: the other tab moves on to the second one and opens it, which may arrive too.
+    await expect(a.locator(`.lesson-list [data-lesson-id]:not([data-lesson-id="${lessonId}"])`).last()).toHaveAttribute(
+      'data-progress',
+      'not-started',
+    );
     expect(errors).toEqual([]);
   });
 });
@@ -237,7 +234,11 @@ test.describe('the course manifest', () => {
       new MutationObserver((records) => {
         for (const { target } of records) {
           if (!(target instanceof Element)) continue;
-          const id = target.getAttribute('data-lesson-id') ?? target.getAttribute('data-quiz-module') ?? '?';
+          const id =
+            target.getAttribute('data-lesson-id') ??
+            target.getAttribute('data-quiz-module') ??
+            target.getAttribute('data-module-id') ??
+            '?';
           seen.push(`${id}=${target.getAttribute('data-progress') ?? ''}`);
         }
       }).observe(document, { subtree: true, attributeFilter: ['data-progress'] });
@@ -260,7 +261,10 @@ test.describe('the course manifest', () => {
     // Rendered "not started", each mark changes once, to its stored status, and nothing else moves.
     expect(seen.filter((entry) => entry.startsWith(`${done.id}=`))).toEqual([`${done.id}=completed`]);
     expect(seen.filter((entry) => entry.startsWith(`${opened.id}=`))).toEqual([`${opened.id}=in-progress`]);
-    expect(seen.filter((entry) => !entry.startsWith(`${done.id}=`) && !entry.startsWith(`${opened.id}=`))).toEqual([]);
+    // The module's own mark at the top of its page.
+    expect(seen.filter((entry) => entry.startsWith(`${module.id}=`))).toEqual([`${module.id}=in-progress`]);
+    const marks = [done.id, opened.id, module.id];
+    expect(seen.filter((entry) => !marks.some((id) => entry.startsWith(`${id}=`)))).toEqual([]);
     expect(manifestRequests).toHaveLength(1);
     expect(warnings.filter((text) => /preload/i.test(text))).toEqual([]);
   });

@@ -151,9 +151,26 @@ describe('where to continue', () => {
     expect(resumeTarget(doc, manifest)).toEqual({ kind: 'lesson', moduleId: 'goals', lessonId: 'measuring' });
   });
 
-  it('returns to the last module page visited while the module is unfinished', () => {
-    const doc = setLocation(empty(), { moduleId: 'goals' }, at(1));
-    expect(resumeTarget(doc, manifest)).toEqual({ kind: 'module', moduleId: 'goals' });
+  it('goes from a module page visited last to that module’s first unfinished lesson, not the page', () => {
+    let doc = completeLesson(empty(), { moduleId: 'goals', lessonId: 'setting-goals' }, at(1));
+    doc = setLocation(doc, { moduleId: 'goals' }, at(2));
+    expect(resumeTarget(doc, manifest)).toEqual({ kind: 'lesson', moduleId: 'goals', lessonId: 'measuring' });
+  });
+
+  it('goes on to the next unfinished lesson after the finished one read last, within its module', () => {
+    let doc = empty();
+    for (const lesson of lessonsOf(manifest))
+      if (lesson.moduleId === 'background') doc = openLesson(doc, lesson, at(1));
+    doc = completeLesson(doc, { moduleId: 'goals', lessonId: 'setting-goals' }, at(2));
+    doc = setLocation(doc, { moduleId: 'goals', lessonId: 'setting-goals' }, at(3));
+    expect(resumeTarget(doc, manifest)).toEqual({ kind: 'lesson', moduleId: 'goals', lessonId: 'measuring' });
+  });
+
+  it('goes to the module’s knowledge check when its lessons are done and the check is not passed', () => {
+    let doc = empty();
+    for (const lesson of lessonsOf(manifest)) if (lesson.moduleId === 'goals') doc = completeLesson(doc, lesson, at(1));
+    doc = setLocation(doc, { moduleId: 'goals' }, at(2));
+    expect(resumeTarget(doc, manifest)).toEqual({ kind: 'quiz', moduleId: 'goals' });
   });
 
   it('moves on to the first unfinished lesson in course order once the last one is done', () => {

@@ -51,7 +51,7 @@ export default function Certificate({ lang, courseTitle, issuer, labels }: Props
       percent: view.percentComplete(),
       name: view.doc.certificate?.name ?? '',
       completedAt: view.doc.courseCompletedAt,
-      minutes: view.manifest.modules.reduce((sum, m) => sum + m.minutes, 0),
+      minutes: view.manifest.modules.reduce((sum, m) => sum + m.minutes[lang], 0),
       passedAt: Object.fromEntries(view.manifest.modules.map((m) => [m.id, view.doc.quizzes[m.id]?.passedAt])),
       modules: view.manifest.modules.map((m) => ({
         id: m.id,

@@ -1,6 +1,12 @@
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { flushProgress, getProgressView, resetEverywhere, sendProgress } from '../client/progress';
-import { buildExportFile, exportFileName, readImportFile, type ImportRefusal } from '../client/myDataFile';
+import {
+  buildExportFile,
+  exportFileName,
+  MAX_IMPORT_BYTES,
+  readImportFile,
+  type ImportRefusal,
+} from '../client/myDataFile';
 import { readQuarantined, storageInfo, type StorageInfo } from '../storage/browserStore';
 import type { ProgressDocument } from '../schemas/progress';
 import { summariseImport, type ImportSummary } from '../progress/importSummary';
@@ -18,6 +24,7 @@ type Step = { kind: 'idle' } | ({ kind: 'preview' | 'confirmReplace' } & Importe
 export default function MyData({ lang, labels }: { lang: 'fi' | 'en'; labels: Labels }) {
   const l = (key: string, values?: Record<string, string | number>): string => fill(labels[key] ?? key, values ?? {});
   const fileId = useId();
+  const sectionNames = (keys: string[]): string => keys.map((key) => l(`section.${key}`)).join(', ');
   const [info, setInfo] = useState<StorageInfo | null>(null);
   const [quarantined, setQuarantined] = useState<{ key: string; value: unknown }[]>([]);
   const [step, setStep] = useState<Step>({ kind: 'idle' });
@@ -61,8 +68,11 @@ export default function MyData({ lang, labels }: { lang: 'fi' | 'en'; labels: La
     setStep({ kind: 'idle' });
     const file = event.target.files?.[0];
     if (!file) return;
+    // Checked before reading: a file over the limit is never read into memory.
     const result =
-      file.size > 1024 * 1024 ? readImportFile('', file.size) : readImportFile(await file.text(), file.size);
+      file.size > MAX_IMPORT_BYTES
+        ? readImportFile('', file.size, dataSections)
+        : readImportFile(await file.text(), file.size, dataSections);
     if (!result.ok) {
       const reason: ImportRefusal = result.reason;
       setRefusal(l(`refused.${reason}`, { detail: result.detail ?? '' }));
@@ -164,23 +174,31 @@ export default function MyData({ lang, labels }: { lang: 'fi' | 'en'; labels: La
             ) : (
               <>
                 <p>
-                  <strong>{l('replaceConfirm')}</strong>
+                  <strong>
+                    {l('replaceConfirm', {
+                      sections: sectionNames(['progress', ...step.sections.map((x) => x.section.key)]),
+                    })}
+                  </strong>
                 </p>
                 <p className="actions">
                   <button
                     type="button"
                     className="danger primary"
                     onClick={() => {
+                      // Only what the file has is replaced; every other section stays as it is.
                       resetEverywhere();
                       sendProgress({ type: 'doc.external', doc: step.doc });
+                      const replaced = ['progress', ...step.sections.map((x) => x.section.key)];
+                      const kept = dataSections.filter((s) => !replaced.includes(s.key)).map((s) => s.key);
                       void Promise.all([
                         flushProgress(),
-                        ...dataSections.map((section) => {
-                          const imported = step.sections.find((x) => x.section === section);
-                          return imported ? section.importData(imported.data, 'replace') : section.clear();
-                        }),
+                        ...step.sections.map((x) => x.section.importData(x.data, 'replace')),
                       ]).then(() => {
-                        finish(l('imported'));
+                        finish(
+                          kept.length > 0
+                            ? l('replacedKept', { sections: sectionNames(replaced), kept: sectionNames(kept) })
+                            : l('replaced', { sections: sectionNames(replaced) }),
+                        );
                       });
                     }}
                   >

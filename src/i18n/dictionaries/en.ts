@@ -226,7 +226,16 @@ export const en: Record<UiKey, string> = {
   'myData.merge': 'Merge into my data',
   'myData.replace': 'Replace my data with the file',
   'myData.replaceConfirm':
-    'Replacing removes data in this browser that the file does not have. Do you really want to replace your data?',
+    'Replacing puts the file’s data in place of yours in these parts: {sections}. Everything else stays as it is. Do you really want to replace them?',
+  'myData.replaced': 'Data imported. Replaced with the file: {sections}.',
+  'myData.replacedKept':
+    'Data imported. Replaced with the file: {sections}. Kept as it was, because the file does not have it: {kept}.',
+  'myData.section.progress': 'progress and notes',
+  'myData.section.feedback': 'feedback',
+  'myData.section.academy': 'schedule choice',
+  'myData.section.plan': 'development plan',
+  'myData.section.selfAssessment': 'self-assessment',
+  'myData.section.team': 'team view',
   'myData.replaceYes': 'Yes, replace',
   'myData.cancel': 'Cancel',
   'myData.imported': 'Data imported.',

@@ -223,7 +223,16 @@ export const fi = {
   'myData.merge': 'Yhdistä tietoihini',
   'myData.replace': 'Korvaa tietoni tiedostolla',
   'myData.replaceConfirm':
-    'Korvaaminen poistaa tässä selaimessa olevat tiedot, joita tiedostossa ei ole. Haluatko varmasti korvata tietosi?',
+    'Korvaaminen vaihtaa tietojesi tilalle tiedoston tiedot näissä osissa: {sections}. Kaikki muu säilyy ennallaan. Haluatko varmasti korvata ne?',
+  'myData.replaced': 'Tiedot tuotu. Korvattu tiedoston tiedoilla: {sections}.',
+  'myData.replacedKept':
+    'Tiedot tuotu. Korvattu tiedoston tiedoilla: {sections}. Säilytetty ennallaan, koska tiedostossa ei ole niitä: {kept}.',
+  'myData.section.progress': 'edistyminen ja muistiinpanot',
+  'myData.section.feedback': 'palautteet',
+  'myData.section.academy': 'aikataulun valinta',
+  'myData.section.plan': 'kehittämissuunnitelma',
+  'myData.section.selfAssessment': 'itsearviointi',
+  'myData.section.team': 'tiiminäkymä',
   'myData.replaceYes': 'Kyllä, korvaa',
   'myData.cancel': 'Peruuta',
   'myData.imported': 'Tiedot tuotu.',

@@ -21,7 +21,7 @@ const render = (): void => {
   if (view) applyProgressToDom(view);
   if (notice && (view || isProgressUnavailable())) {
     const text = [
-      view?.degraded ? labels['degraded'] : '',
+      view?.degraded ? labels[view.newer ? 'newer' : 'degraded'] : '',
       view?.recovered ? labels['recovered'] : '',
       view ? '' : labels['unavailable'],
     ]

@@ -20,6 +20,8 @@ export interface ProgressView {
   doc: ProgressDocument;
   manifest: CourseManifest;
   degraded: boolean;
+  /** Degraded because storage holds progress from a newer version of the course (left untouched). */
+  newer: boolean;
   recovered: boolean;
   lessonStatus(moduleId: string, lessonId: string): Status;
   moduleStatus(moduleId: string): Status;
@@ -220,15 +222,22 @@ export function getProgressView(): ProgressView | null {
   const { doc, manifest } = snapshot.context;
   cachedView = snapshot.hasTag('loading')
     ? null
-    : viewOf(doc, manifest, snapshot.hasTag('degraded'), snapshot.hasTag('recovered'));
+    : viewOf(doc, manifest, snapshot.hasTag('degraded'), snapshot.hasTag('recovered'), snapshot.context.newerFormat);
   return cachedView;
 }
 
-export function viewOf(doc: ProgressDocument, m: CourseManifest, degraded = false, recovered = false): ProgressView {
+export function viewOf(
+  doc: ProgressDocument,
+  m: CourseManifest,
+  degraded = false,
+  recovered = false,
+  newer = false,
+): ProgressView {
   return {
     doc,
     manifest: m,
     degraded,
+    newer,
     recovered,
     lessonStatus: (moduleId, lessonId) => select.lessonStatus(doc, m, moduleId, lessonId),
     moduleStatus: (moduleId) => select.moduleStatus(doc, m, moduleId),

@@ -141,6 +141,7 @@ export const progressMachine = progressSetup.createMachine({
     flushRequested: false,
     quarantine: undefined,
     storageProblem: undefined,
+    newerFormat: false,
   }),
   initial: 'loading',
   on: { ...domainTransitions, ...tabSaved.on },

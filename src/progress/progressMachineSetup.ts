@@ -48,6 +48,8 @@ export interface ProgressContext {
   quarantine: { key: string; reason: string } | undefined;
   /** Why storage is not used, when degraded. */
   storageProblem: string | undefined;
+  /** Storage holds progress from a newer version of the course: kept untouched, and the learner told so. */
+  newerFormat: boolean;
 }
 
 /** Tags the UI reads instead of state names. */
@@ -192,6 +194,9 @@ export const progressSetup = setup({
     }),
     rememberStorageProblem: assign((_, params: { error: unknown }) => ({
       storageProblem: describeError(params.error),
+      // By name: the error classes live in src/storage/, which this folder does not import.
+      newerFormat:
+        params.error instanceof Error && ['NewerFormatError', 'NewerSchemaVersionError'].includes(params.error.name),
     })),
     forgetQuarantine: assign({ quarantine: undefined }),
   },

@@ -55,6 +55,22 @@ export interface DocumentStore<T> {
   clear(): Promise<void>;
 }
 
+/** Deep equality of stored values (plain objects, arrays, primitives), stopping at the first difference. */
+export function isEqualValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((item, index) => isEqualValue(item, b[index]));
+  }
+  if (Array.isArray(b)) return false;
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = Object.keys(left);
+  if (keys.length !== Object.keys(right).length) return false;
+  return keys.every((key) => Object.hasOwn(right, key) && isEqualValue(left[key], right[key]));
+}
+
 /** Serialises with sorted keys, so values that differ only in key order compare equal. */
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, entry: unknown) =>
@@ -82,11 +98,11 @@ export function createDocumentStore<T>(
   const locked = <R>(run: () => Promise<R>): Promise<R> =>
     'locks' in options ? withCrossTabLock(key, run, options.locks) : withCrossTabLock(key, run);
   /**
-   * What this tab last read or wrote, as JSON and as a document: when storage still holds exactly
-   * that, a save skips parsing (and validating) it again, which on a long course costs more than
-   * the rest of the save.
+   * What this tab last read or wrote, in stored form and as a document: when storage still holds
+   * exactly that, a save skips parsing (and validating) it again, which on a long course costs more
+   * than the rest of the save. Compared value by value: serialising it cost several times more.
    */
-  let known: { json: string; doc: T } | undefined;
+  let known: { stored: unknown; doc: T } | undefined;
 
   async function quarantine(raw: unknown): Promise<string> {
     const existing = new Set(await kv.keys());
@@ -101,8 +117,7 @@ export function createDocumentStore<T>(
   async function readStored(): Promise<T | undefined> {
     const raw = await kv.getItem(key);
     if (raw === null || raw === undefined) return undefined;
-    const json = JSON.stringify(raw);
-    if (known?.json === json) return known.doc;
+    if (known !== undefined && isEqualValue(raw, known.stored)) return known.doc;
     try {
       return await format.parse(raw);
     } catch (error) {
@@ -116,7 +131,7 @@ export function createDocumentStore<T>(
   async function write(doc: T): Promise<void> {
     const stored = encode(doc);
     await kv.setItem(key, stored);
-    known = { json: JSON.stringify(stored), doc };
+    known = { stored, doc };
   }
 
   return {
@@ -125,7 +140,7 @@ export function createDocumentStore<T>(
       if (raw === null || raw === undefined) return { kind: 'empty' };
       try {
         const doc = await format.parse(raw);
-        known = { json: JSON.stringify(raw), doc };
+        known = { stored: raw, doc };
         return { kind: 'ok', doc };
       } catch (error) {
         if (!unreadable(error)) throw error;

@@ -16,7 +16,12 @@ const summaryFile = {
       id: 'pekka-0000-1111',
       name: 'Pekka',
       exportedAt: '2026-11-20T10:00:00.000Z',
-      modules: { background: 'completed', teamwork: 'in-progress' },
+      modules: Object.fromEntries(
+        ['background', 'teamwork', 'goals', 'constraints', 'tools', 'measurement', 'support'].map((id, i) => [
+          id,
+          i === 0 ? 'completed' : 'not-started',
+        ]),
+      ),
       assessment: { before: 2.5, after: null },
     }),
   ),

@@ -227,6 +227,8 @@ describe('when storage cannot be used', () => {
     actor.send({ type: 'storage.flush' });
     await wait(1000);
     expect(actor.getSnapshot().hasTag('degraded')).toBe(true);
+    // So the learner is told exactly that, not that the browser refuses storage.
+    expect(actor.getSnapshot().context.newerFormat).toBe(true);
     expect(store.save).not.toHaveBeenCalled();
     expect(store.clear).not.toHaveBeenCalled();
   });

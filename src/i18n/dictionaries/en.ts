@@ -173,6 +173,8 @@ export const en: Record<UiKey, string> = {
   'common.loading': 'Loading your data…',
   'storage.degraded':
     'Your browser does not allow this site to store data. You can study, but your progress and notes will be lost when you close the page. Private browsing, for example, can prevent storage.',
+  'storage.newer':
+    'Your data in this browser was saved by a newer version of the course. It is kept exactly as it is and this page does not save over it, so what you do here is lost when you close the page. Reload the page to get the newer version.',
   'storage.recovered':
     'Your previously saved data could not be read. It has been set aside in a separate store and nothing has been deleted; the course starts afresh. You can find the set-aside data on the My data page.',
   'lesson.answer': 'Your answer (saved to your notes)',

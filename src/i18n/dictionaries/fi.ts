@@ -172,6 +172,8 @@ export const fi = {
   'common.loading': 'Ladataan tietojasi…',
   'storage.degraded':
     'Selaimesi ei salli tietojen tallentamista tälle sivustolle. Voit opiskella, mutta edistymisesi ja muistiinpanosi katoavat, kun suljet sivun. Tallennuksen voi estää esimerkiksi yksityinen selaustila.',
+  'storage.newer':
+    'Tähän selaimeen tallennetut tietosi on tallentanut kurssin uudempi versio. Ne säilytetään sellaisinaan, eikä tämä sivu tallenna niiden päälle, joten täällä tekemäsi muutokset katoavat, kun suljet sivun. Lataa sivu uudelleen, niin saat uudemman version.',
   'storage.recovered':
     'Aiemmin tallennettuja tietojasi ei voitu lukea. Ne on siirretty talteen erilliseen varastoon, eikä mitään ole poistettu; kurssi jatkuu tyhjästä. Löydät talteen siirretyt tiedot Omat tiedot -sivulta.',
   'lesson.answer': 'Vastauksesi (tallentuu muistiinpanoihisi)',

@@ -9,7 +9,7 @@ import {
 } from '../client/myDataFile';
 import { readQuarantined, storageInfo, type StorageInfo } from '../storage/browserStore';
 import type { ProgressDocument } from '../schemas/progress';
-import { summariseImport, type ImportSummary } from '../progress/importSummary';
+import { keepKnown, summariseImport, type ImportSummary } from '../progress/importSummary';
 import { dataSections } from '../client/dataSections';
 import type { DataSection } from '../client/dataSection';
 import { fill } from './fill';
@@ -17,7 +17,13 @@ import { useHydrated } from './useHydrated';
 import { download } from './download';
 
 type Labels = Record<string, string>;
-type Imported = { doc: ProgressDocument; summary: ImportSummary; sections: { section: DataSection; data: unknown }[] };
+type Imported = {
+  doc: ProgressDocument;
+  summary: ImportSummary;
+  /** Facts of modules and lessons this course does not have, left out of the import. */
+  dropped: number;
+  sections: { section: DataSection; data: unknown }[];
+};
 type Step = { kind: 'idle' } | ({ kind: 'preview' | 'confirmReplace' } & Imported) | { kind: 'confirmDelete' };
 
 /** My data: where data is stored, export, import with a preview, delete everything, set-aside data. */
@@ -80,12 +86,8 @@ export default function MyData({ lang, labels }: { lang: 'fi' | 'en'; labels: La
     }
     const view = getProgressView();
     if (!view) return;
-    setStep({
-      kind: 'preview',
-      doc: result.progress,
-      summary: summariseImport(view.doc, result.progress),
-      sections: result.sections,
-    });
+    const { doc, dropped } = keepKnown(result.progress, view.manifest);
+    setStep({ kind: 'preview', doc, dropped, summary: summariseImport(view.doc, doc), sections: result.sections });
   };
 
   return (
@@ -130,6 +132,9 @@ export default function MyData({ lang, labels }: { lang: 'fi' | 'en'; labels: La
         {(step.kind === 'preview' || step.kind === 'confirmReplace') && (
           <div ref={stepRef} tabIndex={-1} className="import-preview">
             <p>{l('importPreview', { ...step.summary })}</p>
+            {step.dropped > 0 && (
+              <p data-import-dropped={step.dropped}>{l('importDropped', { count: step.dropped })}</p>
+            )}
             {step.sections.length > 0 && (
               <ul>
                 {step.sections.map(({ section, data }) => (

@@ -157,4 +157,34 @@ test.describe('my data carries every section', () => {
     await expect(page.getByLabel('Tavoitteet', { exact: true })).toHaveValue(GOALS);
     await context.close();
   });
+
+  test('progress for modules and lessons this course does not have is left out, with the count shown', async ({
+    browser,
+  }) => {
+    const at = '2026-11-20T10:00:00.000Z';
+    const lessons = Object.fromEntries(
+      Array.from({ length: 2000 }, (_, i) => [`elsewhere/lesson-${String(i)}`, { completedAt: at }]),
+    );
+    const file = JSON.stringify({
+      kind: 'hankintapolku.export',
+      formatVersion: 1,
+      exportedAt: at,
+      progress: {
+        kind: 'hankintapolku.progress',
+        schemaVersion: 1,
+        contentVersion: 'x',
+        updatedAt: at,
+        lessons,
+        quizzes: {},
+        notes: {},
+      },
+    });
+    const { context, page } = await importInFreshBrowser(browser, file);
+    await expect(page.getByText('Tiedostossa on 2000 merkintää moduuleista tai oppitunneista')).toBeVisible();
+    await page.getByRole('button', { name: 'Yhdistä tietoihini' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Tiedot tuotu' })).toBeVisible();
+    await page.goto('/');
+    await expect(page.locator('.module-list [data-progress="not-started"]')).toHaveCount(7);
+    await context.close();
+  });
 });

@@ -225,6 +225,8 @@ export const en: Record<UiKey, string> = {
   'myData.importFile': 'File',
   'myData.importPreview':
     'The file has {lessons} completed lessons, {quizzes} passed knowledge checks and {notes} notes. Merging adds {newLessons} newly completed lessons, {newQuizzes} passed checks and {newNotes} new or changed notes to your data. Nothing is removed.',
+  'myData.importDropped':
+    '{count} entries of the file are for modules or lessons this course does not have; they are left out of the import.',
   'myData.merge': 'Merge into my data',
   'myData.replace': 'Replace my data with the file',
   'myData.replaceConfirm':
@@ -516,6 +518,8 @@ export const en: Record<UiKey, string> = {
   'team.import.label': 'Import summary files',
   'team.import.help': 'You can choose several files at once. A newer file from the same member replaces the older one.',
   'team.import.done': 'Imported {count} summaries.',
+  'team.import.kept':
+    'Kept {kept} of the {count} summaries: a member’s newer file is kept instead of an older one, and the team view holds at most {max} members.',
   'team.import.refused': 'The file {file} was not imported: {reason}',
   'team.import.reason.size': 'it is too big to be a summary.',
   'team.import.reason.json': 'it is not a JSON file.',

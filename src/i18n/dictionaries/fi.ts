@@ -222,6 +222,8 @@ export const fi = {
   'myData.importFile': 'Tiedosto',
   'myData.importPreview':
     'Tiedostossa on {lessons} tehtyä oppituntia, {quizzes} läpäistyä osaamistestiä ja {notes} muistiinpanoa. Yhdistäminen lisää tietoihisi {newLessons} uutta tehtyä oppituntia, {newQuizzes} läpäistyä testiä ja {newNotes} uutta tai muuttunutta muistiinpanoa. Mitään ei poisteta.',
+  'myData.importDropped':
+    'Tiedostossa on {count} merkintää moduuleista tai oppitunneista, joita tällä kurssilla ei ole; niitä ei tuoda.',
   'myData.merge': 'Yhdistä tietoihini',
   'myData.replace': 'Korvaa tietoni tiedostolla',
   'myData.replaceConfirm':
@@ -515,6 +517,8 @@ export const fi = {
   'team.import.label': 'Tuo yhteenvetotiedostoja',
   'team.import.help': 'Voit valita monta tiedostoa kerralla. Saman jäsenen uudempi tiedosto korvaa vanhemman.',
   'team.import.done': 'Tuotiin {count} yhteenvetoa.',
+  'team.import.kept':
+    'Tuoduista {count} yhteenvedosta säilytettiin {kept}: jäsenen uudempi tiedosto säilytetään vanhemman sijaan, ja tiiminäkymään mahtuu enintään {max} jäsentä.',
   'team.import.refused': 'Tiedostoa {file} ei tuotu: {reason}',
   'team.import.reason.size': 'se on liian suuri ollakseen yhteenveto.',
   'team.import.reason.json': 'se ei ole JSON-muotoinen.',

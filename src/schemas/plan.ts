@@ -9,12 +9,13 @@
  * winning (`edits`), so two tabs editing different parts keep both. Migration cases: only v1 exists;
  * a newer stored plan is left in place and a newer file is refused.
  */
+import { storageKeys } from '../storage/keys';
 import { z } from 'zod/mini';
 import { isoTime as isoTimeSchema } from './isoTime';
 import { readDocumentFile, refuseNewer, type FileReadResult } from './documentFile';
 import { describeIssues } from './describeIssues';
 
-export const PLAN_KEY = 'plan';
+export const PLAN_KEY = storageKeys.plan;
 export const PLAN_KIND = 'hankintapolku.plan';
 export const PLAN_SCHEMA_VERSION = 1;
 /** Longest text of one field: a long plan is a few pages, not a book. */

@@ -8,13 +8,14 @@
  * Lifecycle: each answer is saved as it is chosen; tabs merge round by round, the later one winning.
  * Migration cases: only v1 exists; a newer stored one is left in place.
  */
+import { storageKeys } from '../storage/keys';
 import { z } from 'zod/mini';
 import { isoTime as isoTimeSchema } from './isoTime';
 import { moduleIds, type ModuleId } from './ids';
 import { refuseNewer } from './documentFile';
 import { describeIssues } from './describeIssues';
 
-export const SELF_ASSESSMENT_KEY = 'selfAssessment';
+export const SELF_ASSESSMENT_KEY = storageKeys.selfAssessment;
 export const SELF_ASSESSMENT_KIND = 'hankintapolku.selfAssessment';
 export const SELF_ASSESSMENT_SCHEMA_VERSION = 1;
 

@@ -9,6 +9,7 @@
  * myName, members: Summary[] }. Tabs merge by keeping every member once (the latest export of each id)
  * and the later `myName`. Migration cases: only v1 exists; newer files are refused.
  */
+import { storageKeys } from '../storage/keys';
 import { z } from 'zod/mini';
 import { isoTime as isoTimeSchema } from './isoTime';
 import { moduleIds, type ModuleId } from './ids';
@@ -17,7 +18,7 @@ import { describeIssues } from './describeIssues';
 
 export const SUMMARY_KIND = 'hankintapolku.summary';
 export const SUMMARY_SCHEMA_VERSION = 1;
-export const TEAM_KEY = 'team';
+export const TEAM_KEY = storageKeys.team;
 export const TEAM_KIND = 'hankintapolku.team';
 export const TEAM_SCHEMA_VERSION = 1;
 /** A summary is well under 2 KB; anything far bigger is not one. */

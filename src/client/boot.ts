@@ -2,6 +2,7 @@
  * Runs on every page that shows progress: starts the progress actor, records where the learner is,
  * keeps the status marks on lists up to date, and shows the storage notice when needed.
  */
+import { storageKeys } from '../storage/keys';
 import { getProgressView, isProgressSaved, isProgressUnavailable, sendProgress, subscribeProgress } from './progress';
 import { applyProgressToDom } from './progressDom';
 
@@ -21,7 +22,7 @@ const render = (): void => {
   if (view) applyProgressToDom(view);
   if (notice && (view || isProgressUnavailable())) {
     const text = [
-      view?.degraded ? labels['degraded'] : '',
+      view?.degraded ? labels[view.newer ? 'newer' : 'degraded'] : '',
       view?.recovered ? labels['recovered'] : '',
       view ? '' : labels['unavailable'],
     ]
@@ -37,7 +38,7 @@ render();
 // outbox code loads only when something is waiting, so pages without pending feedback stay light.
 void import('../storage/browserStore')
   .then(({ openBrowserKeyValueStore }) => openBrowserKeyValueStore())
-  .then(({ store }) => store.getItem('feedback'))
+  .then(({ store }) => store.getItem(storageKeys.feedback))
   .then(async (stored) => {
     const entries = (stored as { entries?: { state?: string }[] } | null)?.entries ?? [];
     if (entries.some((e) => e.state === 'waiting')) (await import('../features/feedback/outboxClient')).startOutbox();

@@ -20,6 +20,8 @@ export interface ProgressView {
   doc: ProgressDocument;
   manifest: CourseManifest;
   degraded: boolean;
+  /** Degraded because storage holds progress from a newer version of the course (left untouched). */
+  newer: boolean;
   recovered: boolean;
   lessonStatus(moduleId: string, lessonId: string): Status;
   moduleStatus(moduleId: string): Status;
@@ -34,7 +36,7 @@ export interface ProgressView {
 
 const CHANNEL = 'hankintapolku-progress';
 /** A message on the channel: a saved document to merge, or an explicit reset made in another tab. */
-type ChannelMessage = { kind: 'doc'; doc: ProgressDocument } | { kind: 'reset' };
+type ChannelMessage = { kind: 'doc'; doc: ProgressDocument; stored?: boolean } | { kind: 'reset' };
 let actor: ProgressActor | undefined;
 let channel: BroadcastChannel | undefined;
 let starting: Promise<ProgressActor | undefined> | undefined;
@@ -86,7 +88,10 @@ function startProgress(): Promise<ProgressActor | undefined> {
         if (message?.kind !== 'doc') return;
         const { progressDocumentSchema } = await import('../schemas/progress');
         const parsed = progressDocumentSchema.safeParse(message.doc);
-        if (parsed.success) deliver({ type: 'doc.external', doc: parsed.data });
+        // A stored document is only shown here; one kept in the other tab's memory (no storage there)
+        // is merged as new work, so this tab saves it if it can.
+        if (parsed.success)
+          deliver({ type: message.stored === false ? 'doc.external' : 'tab.saved', doc: parsed.data });
         else console.warn('Ignored a progress document from another tab that is not valid progress.');
       })
       .catch((error: unknown) => {
@@ -121,8 +126,8 @@ function startProgress(): Promise<ProgressActor | undefined> {
         ...(bc
           ? {
               channel: {
-                post: (doc: ProgressDocument) => {
-                  bc.postMessage({ kind: 'doc', doc } satisfies ChannelMessage);
+                post: (doc: ProgressDocument, stored: boolean) => {
+                  bc.postMessage({ kind: 'doc', doc, stored } satisfies ChannelMessage);
                 },
               },
             }
@@ -217,15 +222,22 @@ export function getProgressView(): ProgressView | null {
   const { doc, manifest } = snapshot.context;
   cachedView = snapshot.hasTag('loading')
     ? null
-    : viewOf(doc, manifest, snapshot.hasTag('degraded'), snapshot.hasTag('recovered'));
+    : viewOf(doc, manifest, snapshot.hasTag('degraded'), snapshot.hasTag('recovered'), snapshot.context.newerFormat);
   return cachedView;
 }
 
-export function viewOf(doc: ProgressDocument, m: CourseManifest, degraded = false, recovered = false): ProgressView {
+export function viewOf(
+  doc: ProgressDocument,
+  m: CourseManifest,
+  degraded = false,
+  recovered = false,
+  newer = false,
+): ProgressView {
   return {
     doc,
     manifest: m,
     degraded,
+    newer,
     recovered,
     lessonStatus: (moduleId, lessonId) => select.lessonStatus(doc, m, moduleId, lessonId),
     moduleStatus: (moduleId) => select.moduleStatus(doc, m, moduleId),

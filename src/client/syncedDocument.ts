@@ -6,7 +6,7 @@
  * is hidden; other tabs merge what was saved (BroadcastChannel). Without storage it works in memory
  * and says so (`degraded`).
  */
-import { createDocumentStore, type DocumentStore } from '../storage/documentStore';
+import { createDocumentStore, NewerFormatError, type DocumentStore } from '../storage/documentStore';
 
 export interface SyncedState<T> {
   doc: T;
@@ -14,6 +14,8 @@ export interface SyncedState<T> {
   degraded: boolean;
   /** Set when stored data could not be read and was set aside. */
   quarantined: boolean;
+  /** Set when a newer version of the course stored this document: it is kept untouched, and this page works in memory. */
+  newer: boolean;
 }
 
 export interface SyncedDocument<T> {
@@ -54,12 +56,14 @@ export function syncedDocument<T>(options: SyncedDocumentOptions<T>): SyncedDocu
 
 function createSyncedDocument<T>(options: SyncedDocumentOptions<T>): SyncedDocument<T> {
   const { key, parse, empty, merge, saveDelayMs = 250 } = options;
-  let state: SyncedState<T> = { doc: empty(), loaded: false, degraded: false, quarantined: false };
+  let state: SyncedState<T> = { doc: empty(), loaded: false, degraded: false, quarantined: false, newer: false };
   const pending: ((doc: T) => T)[] = [];
   const listeners = new Set<() => void>();
   let store: DocumentStore<T> | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let dirty = false;
+  /** The next write replaces what is stored (import with replace, delete) instead of merging. */
+  let replacing = false;
   let writing: Promise<void> = Promise.resolve();
   const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(`hankintapolku-${key}`);
 
@@ -73,13 +77,26 @@ function createSyncedDocument<T>(options: SyncedDocumentOptions<T>): SyncedDocum
     if (!dirty || !state.loaded) return writing;
     dirty = false;
     const doc = state.doc;
+    const replace = replacing;
+    replacing = false;
     writing = writing
       .then(async () => {
-        if (store && !state.degraded) await store.save(doc);
-        channel?.postMessage(doc);
+        if (!store || state.degraded) {
+          channel?.postMessage(doc);
+          return;
+        }
+        if (replace) {
+          await store.replace(doc);
+          channel?.postMessage({ replaced: doc });
+          return;
+        }
+        const stored = await store.save(doc);
+        // Another tab had stored work this one lacked: take it in (it is stored already).
+        if (stored !== undefined) set({ doc: merge(state.doc, stored) });
+        channel?.postMessage(stored ?? doc);
       })
-      .catch(() => {
-        set({ degraded: true });
+      .catch((error: unknown) => {
+        set({ degraded: true, newer: error instanceof NewerFormatError });
       });
     return writing;
   };
@@ -94,7 +111,7 @@ function createSyncedDocument<T>(options: SyncedDocumentOptions<T>): SyncedDocum
   const loading = import('../storage/browserStore')
     .then(({ openBrowserKeyValueStore }) => openBrowserKeyValueStore())
     .then(async ({ store: kv }) => {
-      store = createDocumentStore(kv, { key, parse });
+      store = createDocumentStore(kv, { key, parse, merge });
       const result = await store.load();
       const base = result.kind === 'ok' ? result.doc : empty();
       set({
@@ -103,8 +120,13 @@ function createSyncedDocument<T>(options: SyncedDocumentOptions<T>): SyncedDocum
         quarantined: result.kind === 'quarantined',
       });
     })
-    .catch(() => {
-      set({ doc: pending.reduce((doc, change) => change(doc), empty()), loaded: true, degraded: true });
+    .catch((error: unknown) => {
+      set({
+        doc: pending.reduce((doc, change) => change(doc), empty()),
+        loaded: true,
+        degraded: true,
+        newer: error instanceof NewerFormatError,
+      });
     })
     .then(() => {
       if (pending.length > 0) schedule();
@@ -112,8 +134,11 @@ function createSyncedDocument<T>(options: SyncedDocumentOptions<T>): SyncedDocum
     });
 
   channel?.addEventListener('message', (event: MessageEvent<unknown>) => {
+    // What another tab stored is shown here, and not saved again: storage holds it already.
     try {
-      set({ doc: merge(state.doc, parse(event.data)) });
+      const data = event.data as { replaced?: unknown } | null;
+      if (data && typeof data === 'object' && 'replaced' in data) set({ doc: parse(data.replaced) });
+      else set({ doc: merge(state.doc, parse(event.data)) });
     } catch {
       // Another tab running a different version may send what this one cannot read; ignore it.
     }
@@ -138,6 +163,7 @@ function createSyncedDocument<T>(options: SyncedDocumentOptions<T>): SyncedDocum
     replace: (doc) => {
       pending.length = 0;
       if (!state.loaded) pending.push(() => doc);
+      replacing = true;
       set({ doc });
       if (state.loaded) schedule();
     },

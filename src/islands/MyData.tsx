@@ -1,9 +1,15 @@
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { flushProgress, getProgressView, resetEverywhere, sendProgress } from '../client/progress';
-import { buildExportFile, exportFileName, readImportFile, type ImportRefusal } from '../client/myDataFile';
+import {
+  buildExportFile,
+  exportFileName,
+  MAX_IMPORT_BYTES,
+  readImportFile,
+  type ImportRefusal,
+} from '../client/myDataFile';
 import { readQuarantined, storageInfo, type StorageInfo } from '../storage/browserStore';
 import type { ProgressDocument } from '../schemas/progress';
-import { summariseImport, type ImportSummary } from '../progress/importSummary';
+import { keepKnown, summariseImport, type ImportSummary } from '../progress/importSummary';
 import { dataSections } from '../client/dataSections';
 import type { DataSection } from '../client/dataSection';
 import { fill } from './fill';
@@ -11,13 +17,20 @@ import { useHydrated } from './useHydrated';
 import { download } from './download';
 
 type Labels = Record<string, string>;
-type Imported = { doc: ProgressDocument; summary: ImportSummary; sections: { section: DataSection; data: unknown }[] };
+type Imported = {
+  doc: ProgressDocument;
+  summary: ImportSummary;
+  /** Facts of modules and lessons this course does not have, left out of the import. */
+  dropped: number;
+  sections: { section: DataSection; data: unknown }[];
+};
 type Step = { kind: 'idle' } | ({ kind: 'preview' | 'confirmReplace' } & Imported) | { kind: 'confirmDelete' };
 
 /** My data: where data is stored, export, import with a preview, delete everything, set-aside data. */
 export default function MyData({ lang, labels }: { lang: 'fi' | 'en'; labels: Labels }) {
   const l = (key: string, values?: Record<string, string | number>): string => fill(labels[key] ?? key, values ?? {});
   const fileId = useId();
+  const sectionNames = (keys: string[]): string => keys.map((key) => l(`section.${key}`)).join(', ');
   const [info, setInfo] = useState<StorageInfo | null>(null);
   const [quarantined, setQuarantined] = useState<{ key: string; value: unknown }[]>([]);
   const [step, setStep] = useState<Step>({ kind: 'idle' });
@@ -61,9 +74,10 @@ export default function MyData({ lang, labels }: { lang: 'fi' | 'en'; labels: La
     setStep({ kind: 'idle' });
     const file = event.target.files?.[0];
     if (!file) return;
+    // Checked before reading: a file over the limit is never read into memory.
     const result =
-      file.size > 1024 * 1024
-        ? readImportFile('', file.size)
+      file.size > MAX_IMPORT_BYTES
+        ? readImportFile('', file.size, dataSections)
         : readImportFile(await file.text(), file.size, dataSections);
     if (!result.ok) {
       const reason: ImportRefusal = result.reason;
@@ -72,12 +86,8 @@ export default function MyData({ lang, labels }: { lang: 'fi' | 'en'; labels: La
     }
     const view = getProgressView();
     if (!view) return;
-    setStep({
-      kind: 'preview',
-      doc: result.progress,
-      summary: summariseImport(view.doc, result.progress),
-      sections: result.sections,
-    });
+    const { doc, dropped } = keepKnown(result.progress, view.manifest);
+    setStep({ kind: 'preview', doc, dropped, summary: summariseImport(view.doc, doc), sections: result.sections });
   };
 
   return (
@@ -122,6 +132,9 @@ export default function MyData({ lang, labels }: { lang: 'fi' | 'en'; labels: La
         {(step.kind === 'preview' || step.kind === 'confirmReplace') && (
           <div ref={stepRef} tabIndex={-1} className="import-preview">
             <p>{l('importPreview', { ...step.summary })}</p>
+            {step.dropped > 0 && (
+              <p data-import-dropped={step.dropped}>{l('importDropped', { count: step.dropped })}</p>
+            )}
             {step.sections.length > 0 && (
               <ul>
                 {step.sections.map(({ section, data }) => (
@@ -166,23 +179,31 @@ export default function MyData({ lang, labels }: { lang: 'fi' | 'en'; labels: La
             ) : (
               <>
                 <p>
-                  <strong>{l('replaceConfirm')}</strong>
+                  <strong>
+                    {l('replaceConfirm', {
+                      sections: sectionNames(['progress', ...step.sections.map((x) => x.section.key)]),
+                    })}
+                  </strong>
                 </p>
                 <p className="actions">
                   <button
                     type="button"
                     className="danger primary"
                     onClick={() => {
+                      // Only what the file has is replaced; every other section stays as it is.
                       resetEverywhere();
                       sendProgress({ type: 'doc.external', doc: step.doc });
+                      const replaced = ['progress', ...step.sections.map((x) => x.section.key)];
+                      const kept = dataSections.filter((s) => !replaced.includes(s.key)).map((s) => s.key);
                       void Promise.all([
                         flushProgress(),
-                        ...dataSections.map((section) => {
-                          const imported = step.sections.find((x) => x.section === section);
-                          return imported ? section.importData(imported.data, 'replace') : section.clear();
-                        }),
+                        ...step.sections.map((x) => x.section.importData(x.data, 'replace')),
                       ]).then(() => {
-                        finish(l('imported'));
+                        finish(
+                          kept.length > 0
+                            ? l('replacedKept', { sections: sectionNames(replaced), kept: sectionNames(kept) })
+                            : l('replaced', { sections: sectionNames(replaced) }),
+                        );
                       });
                     }}
                   >

@@ -1,4 +1,5 @@
 import type { ProgressDocument } from '../schemas/progress';
+import type { CourseManifest } from '../schemas/manifest';
 import { merge } from './mergeProgress';
 
 /** What an imported document holds, and what merging it would add to the current one. */
@@ -33,4 +34,32 @@ export function summariseImport(current: ProgressDocument, incoming: ProgressDoc
     newQuizzes: [...passedAfter].filter((k) => !passedNow.has(k)).length,
     newNotes: [...notesAfter].filter(([k, text]) => notesNow.get(k) !== text).length,
   };
+}
+
+/**
+ * The imported document without the facts of modules and lessons this course does not have, and how
+ * many were left out: a file from another course (or a made-up one with thousands of lessons) would
+ * otherwise be stored and carried by every page.
+ */
+export function keepKnown(doc: ProgressDocument, manifest: CourseManifest): { doc: ProgressDocument; dropped: number } {
+  const lessonKeys = new Set(manifest.modules.flatMap((m) => m.lessons.map((l) => `${m.id}/${l.id}`)));
+  const moduleIds = new Set<string>(manifest.modules.map((m) => m.id));
+  let dropped = 0;
+  const keep = <T>(record: Record<string, T>, known: Set<string>): Record<string, T> =>
+    Object.fromEntries(
+      Object.entries(record).filter(([key]) => {
+        if (known.has(key)) return true;
+        dropped++;
+        return false;
+      }),
+    );
+  const { lastLocation, ...rest } = doc;
+  const kept: ProgressDocument = {
+    ...rest,
+    lessons: keep(doc.lessons, lessonKeys),
+    quizzes: keep(doc.quizzes, moduleIds),
+    notes: keep(doc.notes, lessonKeys),
+    ...(lastLocation && moduleIds.has(lastLocation.moduleId) ? { lastLocation } : {}),
+  };
+  return { doc: dropped === 0 ? doc : kept, dropped };
 }

@@ -27,6 +27,11 @@ export type ProgressDomainEvent =
    * merged in, never replacing facts.
    */
   | { type: 'doc.external'; doc: ProgressDocument }
+  /**
+   * What another tab has just stored (checked where it came in). Storage holds it already, so
+   * merging it changes what this tab shows but is never a reason to save or announce it again.
+   */
+  | { type: 'tab.saved'; doc: ProgressDocument }
   /** The learner asked to delete their progress: start again from an empty document. */
   | { type: 'data.reset' };
 
@@ -46,6 +51,7 @@ export const progressDomainEventTypes = [
   'certificate.setName',
   'location.set',
   'doc.external',
+  'tab.saved',
   'data.reset',
 ] as const satisfies ReadonlyArray<ProgressDomainEvent['type']>;
 
@@ -71,7 +77,8 @@ export function applyProgressEvent(
       return setCertificateName(doc, event, context);
     case 'location.set':
       return setLocation(doc, event, context);
-    case 'doc.external': {
+    case 'doc.external':
+    case 'tab.saved': {
       const merged = reconcile(merge(doc, event.doc), context.manifest);
       return isSameDocument(merged, doc) ? doc : merged;
     }

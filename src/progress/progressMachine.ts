@@ -52,7 +52,8 @@ const persistence = progressSetup.createStateConfig({
             reenter: true,
             actions: [
               { type: 'markSaved', params: ({ event }) => ({ revision: event.output.revision }) },
-              { type: 'postToChannel', params: ({ event }) => ({ doc: event.output.doc }) },
+              { type: 'adoptSaved', params: ({ event }) => event.output },
+              { type: 'postToChannel', params: ({ event }) => ({ doc: event.output.doc, stored: true }) },
               { type: 'emitSaved', params: ({ event }) => ({ doc: event.output.doc }) },
             ],
           },
@@ -60,7 +61,8 @@ const persistence = progressSetup.createStateConfig({
             target: 'idle',
             actions: [
               { type: 'markSaved', params: ({ event }) => ({ revision: event.output.revision }) },
-              { type: 'postToChannel', params: ({ event }) => ({ doc: event.output.doc }) },
+              { type: 'adoptSaved', params: ({ event }) => event.output },
+              { type: 'postToChannel', params: ({ event }) => ({ doc: event.output.doc, stored: true }) },
               { type: 'emitSaved', params: ({ event }) => ({ doc: event.output.doc }) },
               'scheduleSave',
             ],
@@ -112,6 +114,13 @@ const domainTransitions = Object.fromEntries(
   progressDomainEventTypes.map((type) => [type, { actions: ['applyEvent', 'scheduleSave'] }]),
 ) as Record<ProgressDomainEvent['type'], { actions: ['applyEvent', 'scheduleSave'] }>;
 
+/** Another tab's save is shown, never saved or announced again (it is in storage already). */
+const tabSaved = progressSetup.createStateConfig({
+  on: {
+    'tab.saved': { actions: { type: 'adoptStored', params: ({ event }) => ({ doc: event.doc }) } },
+  },
+});
+
 const queueTransitions = Object.fromEntries(
   [...progressDomainEventTypes, 'storage.flush' as const].map((type) => [type, { actions: 'queueEvent' }]),
 ) as Record<ProgressDomainEvent['type'] | 'storage.flush', { actions: 'queueEvent' }>;
@@ -132,9 +141,10 @@ export const progressMachine = progressSetup.createMachine({
     flushRequested: false,
     quarantine: undefined,
     storageProblem: undefined,
+    newerFormat: false,
   }),
   initial: 'loading',
-  on: domainTransitions,
+  on: { ...domainTransitions, ...tabSaved.on },
   states: {
     loading: {
       description: 'Reading stored progress. Changes are shown but queued, and nothing is written yet.',
@@ -197,7 +207,7 @@ export const progressMachine = progressSetup.createMachine({
           guard: 'isDirty',
           actions: [
             'cancelScheduledSave',
-            { type: 'postToChannel', params: ({ context }) => ({ doc: context.doc }) },
+            { type: 'postToChannel', params: ({ context }) => ({ doc: context.doc, stored: false }) },
             'markPosted',
           ],
         },

@@ -15,7 +15,8 @@ import { emptyDocument, reconcile } from './progressDocument';
 
 /** Where a saved document is announced to other tabs (a BroadcastChannel wrapper in the browser). */
 export interface ProgressChannel {
-  post(doc: ProgressDocument): void;
+  /** `stored`: the document is in storage (other tabs only show it), or only in this tab's memory. */
+  post(doc: ProgressDocument, stored: boolean): void;
 }
 
 /** Everything the machine depends on, injected so tests can use fakes and fake timers. */
@@ -47,6 +48,8 @@ export interface ProgressContext {
   quarantine: { key: string; reason: string } | undefined;
   /** Why storage is not used, when degraded. */
   storageProblem: string | undefined;
+  /** Storage holds progress from a newer version of the course: kept untouched, and the learner told so. */
+  newerFormat: boolean;
 }
 
 /** Tags the UI reads instead of state names. */
@@ -70,6 +73,15 @@ function replay(context: ProgressContext, start: ProgressDocument): ProgressDocu
   return doc;
 }
 
+function adoptStored(context: ProgressContext, stored: ProgressDocument): Partial<ProgressContext> {
+  const doc = applyProgressEvent(
+    context.doc,
+    { type: 'tab.saved', doc: stored },
+    { manifest: context.manifest, now: context.clock() },
+  );
+  return doc === context.doc ? {} : { doc };
+}
+
 /** Named actors, guards, actions and delays of the progress machine (see progressMachine.ts). */
 export const progressSetup = setup({
   types: {
@@ -83,12 +95,13 @@ export const progressSetup = setup({
     loadProgress: fromPromise<ProgressLoadResult, { store: ProgressContext['store'] }>(({ input }) =>
       input.store.load(),
     ),
+    /** Read–merge–write; `doc` is what storage now holds, `foreign` whether it has other tabs' facts. */
     saveProgress: fromPromise<
-      { doc: ProgressDocument; revision: number },
+      { doc: ProgressDocument; revision: number; foreign: boolean },
       { store: ProgressContext['store']; doc: ProgressDocument; revision: number }
     >(async ({ input }) => {
-      await input.store.save(input.doc);
-      return { doc: input.doc, revision: input.revision };
+      const stored = await input.store.save(input.doc);
+      return { doc: stored ?? input.doc, revision: input.revision, foreign: stored !== undefined };
     }),
     clearProgress: fromPromise<{ revision: number }, { store: ProgressContext['store']; revision: number }>(
       async ({ input }) => {
@@ -143,6 +156,15 @@ export const progressSetup = setup({
         quarantine: result.kind === 'quarantined' ? { key: result.quarantineKey, reason: result.reason } : undefined,
       };
     }),
+    /**
+     * Takes in facts that are already stored (another tab's save, or what a save found in storage):
+     * shown at once, but the revision does not move, so they are not written or announced again.
+     */
+    adoptStored: assign(({ context }, params: { doc: ProgressDocument }) => adoptStored(context, params.doc)),
+    /** After a write: adopt what the write found stored, when another tab had put facts there. */
+    adoptSaved: assign(({ context }, params: { doc: ProgressDocument; foreign: boolean }) =>
+      params.foreign ? adoptStored(context, params.doc) : {},
+    ),
     /** Without storage the in-memory document (queued events already applied) is all there is. */
     dropQueue: assign({ queued: [] }),
     /** After the first load: write at once if a flush was asked for meanwhile, else debounce. */
@@ -164,14 +186,17 @@ export const progressSetup = setup({
     markSaved: assign((_, params: { revision: number }) => ({ savedRevision: params.revision, flushRequested: false })),
     /** Degraded: nothing is written, so what was posted to other tabs counts as saved. */
     markPosted: assign(({ context }) => ({ savedRevision: context.revision, flushRequested: false })),
-    postToChannel: ({ context }, params: { doc: ProgressDocument }) => {
-      context.channel?.post(params.doc);
+    postToChannel: ({ context }, params: { doc: ProgressDocument; stored: boolean }) => {
+      context.channel?.post(params.doc, params.stored);
     },
     emitSaved: enqueueActions(({ enqueue }, params: { doc: ProgressDocument }) => {
       enqueue.emit({ type: 'progress.saved', doc: params.doc });
     }),
     rememberStorageProblem: assign((_, params: { error: unknown }) => ({
       storageProblem: describeError(params.error),
+      // By name: the error classes live in src/storage/, which this folder does not import.
+      newerFormat:
+        params.error instanceof Error && ['NewerFormatError', 'NewerSchemaVersionError'].includes(params.error.name),
     })),
     forgetQuarantine: assign({ quarantine: undefined }),
   },

@@ -39,6 +39,14 @@ export function readDocumentFile<T>(
   }
 }
 
+/**
+ * The text of a file the learner chose, read only when it is within `maxBytes`: a bigger file is
+ * never read into memory (its reader then refuses it by its size).
+ */
+export function textWithin(file: { size: number; text(): Promise<string> }, maxBytes: number): Promise<string> {
+  return file.size > maxBytes ? Promise.resolve('') : file.text();
+}
+
 /** Throws NewerFormatError (stored data is then left in place, a file refused) when `raw.schemaVersion` is above `current`. */
 export function refuseNewer(raw: unknown, current: number, what: string): void {
   if (typeof raw === 'object' && raw !== null && 'schemaVersion' in raw) {

@@ -14,7 +14,6 @@ import { isoTime as isoTimeSchema } from './isoTime';
 import { readDocumentFile, refuseNewer, type FileReadResult } from './documentFile';
 import { describeIssues } from './describeIssues';
 
-export const PLAN_KEY = 'plan';
 export const PLAN_KIND = 'hankintapolku.plan';
 export const PLAN_SCHEMA_VERSION = 1;
 /** Longest text of one field: a long plan is a few pages, not a book. */

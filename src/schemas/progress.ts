@@ -158,8 +158,12 @@ export type ProgressLoadResult =
 export interface ProgressStore {
   /** Reads, migrates and validates the stored document. Rejects when storage cannot be used at all. */
   load(): Promise<ProgressLoadResult>;
-  /** Writes the document, replacing the stored one. */
-  save(doc: ProgressDocument): Promise<void>;
+  /**
+   * Merges the document with the stored one and writes the result (read–merge–write under a
+   * cross-tab lock). Resolves to the stored result when it holds facts `doc` lacks (another tab's
+   * work, to adopt), else to undefined.
+   */
+  save(doc: ProgressDocument): Promise<ProgressDocument | undefined>;
   /** Removes stored progress (explicit reset); quarantined copies are kept. */
   clear(): Promise<void>;
   /** Keys of quarantined copies, oldest first. */

@@ -14,7 +14,6 @@ import { moduleIds, type ModuleId } from './ids';
 import { refuseNewer } from './documentFile';
 import { describeIssues } from './describeIssues';
 
-export const SELF_ASSESSMENT_KEY = 'selfAssessment';
 export const SELF_ASSESSMENT_KIND = 'hankintapolku.selfAssessment';
 export const SELF_ASSESSMENT_SCHEMA_VERSION = 1;
 

@@ -17,7 +17,6 @@ import { describeIssues } from './describeIssues';
 
 export const SUMMARY_KIND = 'hankintapolku.summary';
 export const SUMMARY_SCHEMA_VERSION = 1;
-export const TEAM_KEY = 'team';
 export const TEAM_KIND = 'hankintapolku.team';
 export const TEAM_SCHEMA_VERSION = 1;
 /** A summary is well under 2 KB; anything far bigger is not one. */

@@ -21,10 +21,15 @@ export function openBrowserKeyValueStore(): Promise<{ store: KeyValueStore; driv
   return opened;
 }
 
-/** A ProgressStore over the browser store; opening happens inside the first call. */
+let progressStore: Promise<ProgressStore> | undefined;
+
+/**
+ * A ProgressStore over the browser store; opening happens inside the first call. One per page, as it
+ * remembers what it last read and wrote (a save then skips parsing its own write again).
+ */
 export function openBrowserProgressStore(): ProgressStore {
   const progress = (): Promise<ProgressStore> =>
-    openBrowserKeyValueStore().then(({ store }) => createProgressStore(store));
+    (progressStore ??= openBrowserKeyValueStore().then(({ store }) => createProgressStore(store)));
   return {
     load: async () => (await progress()).load(),
     save: async (doc) => (await progress()).save(doc),

@@ -1,19 +1,41 @@
 /*
- * One versioned document under one storage key, for the stored kinds other than progress (feedback
- * outbox, development plan, self-assessment, chosen schedule).
+ * The one saving policy for every stored document (progress, feedback outbox, development plan,
+ * self-assessment, team view, schedule choice): one versioned document under one key.
  *
- * Stored shape: whatever the feature's schema says, as a plain object under `key`; it must carry its
- * own kind and schemaVersion. Lifecycle: load() before anything is written; save() after merging.
- * Migration cases: `parse` reads every format ever shipped; it throws NewerFormatError for a future
- * one (left in place, nothing written) and any other error for unreadable data, which is copied to a
- * quarantine key before the original is removed: never silently deleted.
+ * Stored shape: whatever the document's type says (`encode`, or the document itself), as a plain
+ * object under `key`; it carries its own kind and schemaVersion.
+ * Lifecycle: load() once before anything is written. save(doc) is a read–merge–write under the
+ * cross-tab lock of its key: what is stored at that moment is read, merged with `doc`, and the
+ * result written, so a tab whose copy is older can never write over what another tab has stored.
+ * The stored document only grows (merge never loses a fact); only replace() and clear(), the
+ * learner's explicit import-and-replace and delete, take anything away.
+ * Migration cases: `parse` reads every format ever shipped. A format from a newer version of the
+ * course makes it throw NewerFormatError: the data is left exactly as it is and nothing is written,
+ * so the newer version still finds it. Anything else it cannot read is copied to a quarantine key
+ * and reported; never silently deleted.
  */
+import { withCrossTabLock, type LockManagerLike } from './crossTabLock';
 import type { KeyValueStore } from './keyValueStore';
 import { quarantineKey } from './keys';
 
-/** The stored document was written by a newer version of the course. */
+/** The stored document was written by a newer version of the course: left in place, untouched. */
 export class NewerFormatError extends Error {
   override name = 'NewerFormatError';
+}
+
+/** How one kind of document is stored: the storage half of a registry entry. */
+export interface DocumentFormat<T> {
+  key: string;
+  /** Any stored format ever shipped → the current document; NewerFormatError for a future one. */
+  parse(raw: unknown): T | Promise<T>;
+  /** The form written to storage; the document itself when absent. */
+  encode?(doc: T): unknown;
+  /** Joins the stored document with this tab's; must keep every fact of both. */
+  merge(stored: T, mine: T): T;
+  /** Whether two documents hold the same facts; by default, equal JSON with keys in any order. */
+  isSame?(a: T, b: T): boolean;
+  /** Which errors of `parse` mean "this data cannot be read" (set aside); by default all but NewerFormatError. */
+  isUnreadable?(error: unknown): boolean;
 }
 
 export type DocumentLoadResult<T> =
@@ -21,29 +43,109 @@ export type DocumentLoadResult<T> =
 
 export interface DocumentStore<T> {
   load(): Promise<DocumentLoadResult<T>>;
-  save(doc: T): Promise<void>;
+  /**
+   * Read–merge–write under the cross-tab lock. Resolves to the stored result when storage held
+   * facts `doc` lacks (another tab's work, for the caller to adopt), or undefined when `doc` was
+   * stored as it is.
+   */
+  save(doc: T): Promise<T | undefined>;
+  /** Writes `doc` over what is stored (import with replace), under the same lock. */
+  replace(doc: T): Promise<void>;
+  /** Removes the document (delete everything); quarantined copies stay. */
   clear(): Promise<void>;
+}
+
+/** Deep equality of stored values (plain objects, arrays, primitives), stopping at the first difference. */
+export function isEqualValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((item, index) => isEqualValue(item, b[index]));
+  }
+  if (Array.isArray(b)) return false;
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = Object.keys(left);
+  if (keys.length !== Object.keys(right).length) return false;
+  return keys.every((key) => Object.hasOwn(right, key) && isEqualValue(left[key], right[key]));
+}
+
+/** Serialises with sorted keys, so values that differ only in key order compare equal. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, entry: unknown) =>
+    typeof entry === 'object' && entry !== null && !Array.isArray(entry)
+      ? Object.fromEntries(Object.entries(entry).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
+      : entry,
+  );
+}
+
+/** Whether two documents are equal as JSON, whatever the order of their keys. */
+export function isSameJson(a: unknown, b: unknown): boolean {
+  return a === b || canonical(a) === canonical(b);
 }
 
 export function createDocumentStore<T>(
   kv: KeyValueStore,
-  options: { key: string; parse: (raw: unknown) => T; clock?: () => Date },
+  format: DocumentFormat<T>,
+  options: { clock?: () => Date; locks?: LockManagerLike | undefined } = {},
 ): DocumentStore<T> {
-  const { key, parse } = options;
+  const { key } = format;
   const clock = options.clock ?? (() => new Date());
+  const unreadable = (error: unknown): boolean =>
+    !(error instanceof NewerFormatError) && (format.isUnreadable ? format.isUnreadable(error) : true);
+  const encode = (doc: T): unknown => (format.encode ? format.encode(doc) : doc);
+  const locked = <R>(run: () => Promise<R>): Promise<R> =>
+    'locks' in options ? withCrossTabLock(key, run, options.locks) : withCrossTabLock(key, run);
+  /**
+   * What this tab last read or wrote, in stored form and as a document: when storage still holds
+   * exactly that, a save skips parsing (and validating) it again, which on a long course costs more
+   * than the rest of the save. Compared value by value: serialising it cost several times more.
+   */
+  let known: { stored: unknown; doc: T } | undefined;
+
+  async function quarantine(raw: unknown): Promise<string> {
+    const existing = new Set(await kv.keys());
+    let at = clock();
+    while (existing.has(quarantineKey(at, key))) at = new Date(at.getTime() + 1);
+    const aside = quarantineKey(at, key);
+    await kv.setItem(aside, raw);
+    return aside;
+  }
+
+  /** The stored document, or undefined when there is none or it was unreadable (then set aside). */
+  async function readStored(): Promise<T | undefined> {
+    const raw = await kv.getItem(key);
+    if (raw === null || raw === undefined) return undefined;
+    if (known !== undefined && isEqualValue(raw, known.stored)) return known.doc;
+    try {
+      return await format.parse(raw);
+    } catch (error) {
+      if (!unreadable(error)) throw error;
+      // Overwritten by the write that follows, so the unreadable value is copied aside first.
+      await quarantine(raw);
+      return undefined;
+    }
+  }
+
+  async function write(doc: T): Promise<void> {
+    const stored = encode(doc);
+    await kv.setItem(key, stored);
+    known = { stored, doc };
+  }
+
   return {
     async load() {
       const raw = await kv.getItem(key);
       if (raw === null || raw === undefined) return { kind: 'empty' };
       try {
-        return { kind: 'ok', doc: parse(raw) };
+        const doc = await format.parse(raw);
+        known = { stored: raw, doc };
+        return { kind: 'ok', doc };
       } catch (error) {
-        if (error instanceof NewerFormatError) throw error;
-        const existing = new Set(await kv.keys());
-        let at = clock();
-        while (existing.has(quarantineKey(at, key))) at = new Date(at.getTime() + 1);
-        const aside = quarantineKey(at, key);
-        await kv.setItem(aside, raw);
+        if (!unreadable(error)) throw error;
+        const aside = await quarantine(raw);
+        // Only removed once the copy is safely written.
         await kv.removeItem(key);
         return {
           kind: 'quarantined',
@@ -52,12 +154,29 @@ export function createDocumentStore<T>(
         };
       }
     },
-    async save(doc) {
-      // Validated on the way out too: a bug must not store what the next load would set aside.
-      await kv.setItem(key, parse(doc));
-    },
-    async clear() {
-      await kv.removeItem(key);
-    },
+    save: (doc) =>
+      locked(async () => {
+        const stored = await readStored();
+        if (stored === undefined) {
+          await write(doc);
+          return undefined;
+        }
+        // Storage still holds what this tab last read or wrote, and every change since is this tab's
+        // own (callers adopt each result they are given): `doc` is the merge, and is written as it is.
+        if (known !== undefined && stored === known.doc) {
+          await write(doc);
+          return undefined;
+        }
+        const merged = format.merge(stored, doc);
+        const foreign = !(format.isSame ?? isSameJson)(merged, doc);
+        await write(foreign ? merged : doc);
+        return foreign ? merged : undefined;
+      }),
+    replace: (doc) => locked(() => write(doc)),
+    clear: () =>
+      locked(async () => {
+        await kv.removeItem(key);
+        known = undefined;
+      }),
   };
 }

@@ -5,6 +5,16 @@
 export const storageKeys = {
   /** The progress document (src/schemas/progress.ts). */
   progress: 'progress',
+  /** The development plan (src/schemas/plan.ts). */
+  plan: 'plan',
+  /** The competence self-assessment (src/schemas/selfAssessment.ts). */
+  selfAssessment: 'selfAssessment',
+  /** The team view: own summary settings and imported members (src/schemas/teamSummary.ts). */
+  team: 'team',
+  /** The feedback outbox (src/features/feedback/outbox.ts). */
+  feedback: 'feedback',
+  /** The chosen academy schedule (src/features/academy/choice.ts). */
+  academy: 'academy',
   /** Written and removed once to check that storage really accepts writes. */
   probe: 'probe',
 } as const;

@@ -14,6 +14,7 @@ import { progressV1Schema, storedProgressSchema, type ProgressDocument } from '.
 import { PROGRESS_SCHEMA_VERSION } from '../schemas/progressBasics';
 import { describeIssues } from '../schemas/describeIssues';
 import { decodeProgress, encodeLessons } from './progressFormat';
+import { NewerFormatError } from './documentStore';
 
 /** The stored value before it is known to be valid. */
 export type StoredRecord = Record<string, unknown>;
@@ -30,7 +31,8 @@ export interface MigrationStep {
 /** The first format ever shipped. */
 export const FIRST_SCHEMA_VERSION = 1;
 
-export class NewerSchemaVersionError extends Error {
+/** One rule for data from a newer version everywhere: a NewerFormatError, left untouched. */
+export class NewerSchemaVersionError extends NewerFormatError {
   override readonly name = 'NewerSchemaVersionError';
   constructor(
     readonly found: number,

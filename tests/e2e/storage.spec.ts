@@ -95,6 +95,24 @@ test.describe('stored data from an earlier version', () => {
   });
 });
 
+test.describe('stored data from a newer version', () => {
+  test('is kept exactly as it is, and the learner is told that a newer version saved it', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.locator('html')).toHaveAttribute('data-progress-saved', 'true');
+    const newer = { kind: 'hankintapolku.progress', schemaVersion: 99, lessons: { future: 'format' } };
+    await writeRaw(page, 'progress', newer);
+    const module = (await manifestOf(page)).modules[0];
+    const lesson = module?.lessons[0];
+    if (!module || !lesson) throw new Error('no lesson');
+    await page.goto(`/moduulit/${module.id}/${lesson.id}/`);
+    await expect(page.getByRole('alert')).toContainText('kurssin uudempi versio');
+    await expect(page.getByRole('alert')).not.toContainText('Selaimesi ei salli');
+    await page.getByRole('button', { name: 'Merkitse tehdyksi ja jatka' }).click();
+    await page.waitForURL((url) => !url.pathname.endsWith(`/${lesson.id}/`));
+    expect(await readRaw(page, 'progress')).toEqual(newer);
+  });
+});
+
 test.describe('stored data that goes wrong', () => {
   test('unreadable progress is set aside, the learner is told, and the course starts clean without crashing', async ({
     page,

@@ -6,11 +6,12 @@
  * Lifecycle: written when the learner picks a schedule; tabs merge by the later updatedAt.
  * Migration cases: only v1 exists; a newer one is left in place (NewerFormatError).
  */
+import { storageKeys } from '../../storage/keys';
 import { z } from 'zod/mini';
 import { NewerFormatError } from '../../storage/documentStore';
 import { describeIssues } from '../../schemas/describeIssues';
 
-export const ACADEMY_KEY = 'academy';
+export const ACADEMY_KEY = storageKeys.academy;
 export const ACADEMY_SCHEMA_VERSION = 1;
 
 /** Built on first use (z.lazy): a first visit has no stored choice, so it never pays for the schema. */

@@ -9,13 +9,14 @@
  * The item's UUID is made once when it is written and reused on every retry, so the collector
  * stores it once however often it is sent. Migration cases: only v1 exists; a newer one is refused.
  */
+import { storageKeys } from '../../storage/keys';
 import { z } from 'zod/mini';
 import { isoTime as isoTimeSchema } from '../../schemas/isoTime';
 import { feedbackItemSchema, type FeedbackItem } from '../../shared/feedback';
 import { NewerFormatError } from '../../storage/documentStore';
 import { describeIssues } from '../../schemas/describeIssues';
 
-export const FEEDBACK_KEY = 'feedback';
+export const FEEDBACK_KEY = storageKeys.feedback;
 export const OUTBOX_SCHEMA_VERSION = 1;
 
 export const outboxStates = ['waiting', 'sent', 'refused'] as const;

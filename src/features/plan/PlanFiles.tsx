@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type ChangeEvent } from 'react';
-import { readPlanFile, type Plan } from '../../schemas/plan';
+import { PLAN_FILE_MAX_BYTES, readPlanFile, type Plan } from '../../schemas/plan';
+import { textWithin } from '../../schemas/documentFile';
 import { planToMarkdown, type MarkdownLabels } from './markdown';
 import { planDocument, stampAll } from './planClient';
 import { useHydrated } from '../../islands/useHydrated';
@@ -43,7 +44,7 @@ export default function PlanFiles({ lang, l, markdownLabels }: Props) {
     const file = input.files?.[0];
     if (!file) return;
     setStatus('');
-    const result = readPlanFile(await file.text(), file.size);
+    const result = readPlanFile(await textWithin(file, PLAN_FILE_MAX_BYTES), file.size);
     input.value = '';
     if (!result.ok) {
       setRefusal(l(`plan.import.refused.${result.reason}`, { detail: result.detail ?? '' }));

@@ -1,9 +1,10 @@
+import { storageKeys } from '../../storage/keys';
 import { syncedDocument, type SyncedDocument } from '../../client/syncedDocument';
-import { emptyPlan, mergePlans, parsePlan, planParts, PLAN_KEY, type Plan } from '../../schemas/plan';
+import { emptyPlan, mergePlans, parsePlan, planParts, type Plan } from '../../schemas/plan';
 
 /** The page's development plan: autosaved (250 ms), flushed on pagehide, merged across tabs. */
 export const planDocument = (): SyncedDocument<Plan> =>
-  syncedDocument({ key: PLAN_KEY, parse: parsePlan, empty: emptyPlan, merge: mergePlans });
+  syncedDocument({ key: storageKeys.plan, parse: parsePlan, empty: emptyPlan, merge: mergePlans });
 
 /** An imported plan, every part marked as edited now, so it wins over what other open tabs hold. */
 export function stampAll(plan: Plan, now: Date): Plan {

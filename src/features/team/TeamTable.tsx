@@ -1,7 +1,14 @@
 import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { useSyncedDocument } from '../../islands/useSyncedDocument';
 import { moduleIds } from '../../schemas/ids';
-import { addMembers, readSummaryFile, type Summary } from '../../schemas/teamSummary';
+import {
+  addMembers,
+  readSummaryFile,
+  SUMMARY_FILE_MAX_BYTES,
+  TEAM_MEMBERS_MAX,
+  type Summary,
+} from '../../schemas/teamSummary';
+import { textWithin } from '../../schemas/documentFile';
 import { teamDocument } from './teamClient';
 import { useHydrated } from '../../islands/useHydrated';
 import { intlLocale, type Lang } from '../../shared/languages';
@@ -31,7 +38,7 @@ export default function TeamTable({ lang, moduleTitles, l }: Props) {
     const accepted: Summary[] = [];
     const refused: string[] = [];
     for (const file of files) {
-      const result = readSummaryFile(await file.text(), file.size);
+      const result = readSummaryFile(await textWithin(file, SUMMARY_FILE_MAX_BYTES), file.size);
       if (result.ok) accepted.push(result.doc);
       else
         refused.push(
@@ -42,13 +49,22 @@ export default function TeamTable({ lang, moduleTitles, l }: Props) {
         );
     }
     input.value = '';
+    let kept = 0;
     if (accepted.length) {
       const doc = teamDocument();
       doc.update((t) => addMembers(t, accepted));
       await doc.flush();
+      // A member's older file gives way to a newer one, and the view has room for TEAM_MEMBERS_MAX.
+      kept = doc.get().doc.members.filter((m) => accepted.includes(m)).length;
     }
     setRefusals(refused);
-    setStatus(accepted.length ? l('team.import.done', { count: accepted.length }) : '');
+    setStatus(
+      !accepted.length
+        ? ''
+        : kept < accepted.length
+          ? l('team.import.kept', { kept, count: accepted.length, max: TEAM_MEMBERS_MAX })
+          : l('team.import.done', { count: accepted.length }),
+    );
     requestAnimationFrame(() => (refused.length ? alertRef.current : statusRef.current)?.focus());
   };
 

@@ -223,6 +223,8 @@ export const en: Record<UiKey, string> = {
   'common.loading': 'Loading your data…',
   'storage.degraded':
     'Your browser does not allow this site to store data. You can study, but your progress and notes will be lost when you close the page. Private browsing, for example, can prevent storage.',
+  'storage.newer':
+    'Your data in this browser was saved by a newer version of the course. It is kept exactly as it is and this page does not save over it, so what you do here is lost when you close the page. Reload the page to get the newer version.',
   'storage.recovered':
     'Your previously saved data could not be read. It has been set aside in a separate store and nothing has been deleted; the course starts afresh. You can find the set-aside data on the My data page.',
   'lesson.answer': 'Your answer (saved to your notes)',
@@ -287,10 +289,21 @@ export const en: Record<UiKey, string> = {
   'myData.importFile': 'File',
   'myData.importPreview':
     'The file has {lessons, plural, one {# completed lesson} other {# completed lessons}}, {quizzes, plural, one {# passed knowledge check} other {# passed knowledge checks}} and {notes, plural, one {# note} other {# notes}}. Merging adds {newLessons, plural, one {# newly completed lesson} other {# newly completed lessons}}, {newQuizzes, plural, one {# passed check} other {# passed checks}} and {newNotes, plural, one {# new or changed note} other {# new or changed notes}} to your data. Nothing is deleted.',
+  'myData.importDropped':
+    '{count} entries of the file are for modules or lessons this course does not have; they are left out of the import.',
   'myData.merge': 'Merge into my data',
   'myData.replace': 'Replace my data with the file',
   'myData.replaceConfirm':
-    'Replacing removes data in this browser that the file does not have. Do you really want to replace your data?',
+    'Replacing puts the file’s data in place of yours in these parts: {sections}. Everything else stays as it is. Do you really want to replace them?',
+  'myData.replaced': 'Data imported. Replaced with the file: {sections}.',
+  'myData.replacedKept':
+    'Data imported. Replaced with the file: {sections}. Kept as it was, because the file does not have it: {kept}.',
+  'myData.section.progress': 'progress and notes',
+  'myData.section.feedback': 'feedback',
+  'myData.section.academy': 'schedule choice',
+  'myData.section.plan': 'development plan',
+  'myData.section.selfAssessment': 'self-assessment',
+  'myData.section.team': 'team view',
   'myData.replaceYes': 'Yes, replace',
   'myData.cancel': 'Cancel',
   'myData.imported': 'Data imported.',
@@ -570,6 +583,8 @@ export const en: Record<UiKey, string> = {
   'team.import.label': 'Import summary files',
   'team.import.help': 'You can choose several files at once. A newer file from the same member replaces the older one.',
   'team.import.done': 'Imported {count, plural, one {# summary} other {# summaries}}.',
+  'team.import.kept':
+    'Kept {kept} of the {count} summaries: a member’s newer file is kept instead of an older one, and the team view holds at most {max} members.',
   'team.import.refused': 'The file {file} was not imported: {reason}',
   'team.import.reason.size': 'it is too big to be a summary.',
   'team.import.reason.json': 'it is not a JSON file.',

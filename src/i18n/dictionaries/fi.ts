@@ -224,6 +224,8 @@ export const fi = {
   'common.loading': 'Ladataan tietojasi…',
   'storage.degraded':
     'Selaimesi ei salli tietojen tallentamista tälle sivustolle. Voit opiskella, mutta edistymisesi ja muistiinpanosi katoavat, kun suljet sivun. Tallennuksen voi estää esimerkiksi yksityinen selaustila.',
+  'storage.newer':
+    'Tähän selaimeen tallennetut tietosi on tallentanut kurssin uudempi versio. Ne säilytetään sellaisinaan, eikä tämä sivu tallenna niiden päälle, joten täällä tekemäsi muutokset katoavat, kun suljet sivun. Lataa sivu uudelleen, niin saat uudemman version.',
   'storage.recovered':
     'Aiemmin tallennettuja tietojasi ei voitu lukea. Ne on siirretty talteen erilliseen varastoon, eikä mitään ole poistettu; kurssi jatkuu tyhjästä. Löydät talteen siirretyt tiedot Omat tiedot -sivulta.',
   'lesson.answer': 'Vastauksesi (tallentuu muistiinpanoihisi)',
@@ -287,10 +289,21 @@ export const fi = {
   'myData.importFile': 'Tiedosto',
   'myData.importPreview':
     'Tiedostossa on {lessons, plural, one {# tehty oppitunti} other {# tehtyä oppituntia}}, {quizzes, plural, one {# läpäisty osaamistesti} other {# läpäistyä osaamistestiä}} ja {notes, plural, one {# muistiinpano} other {# muistiinpanoa}}. Yhdistäminen lisää tietoihisi {newLessons, plural, one {# uuden tehdyn oppitunnin} other {# uutta tehtyä oppituntia}}, {newQuizzes, plural, one {# läpäistyn testin} other {# läpäistyä testiä}} ja {newNotes, plural, one {# uuden tai muuttuneen muistiinpanon} other {# uutta tai muuttunutta muistiinpanoa}}. Mitään ei poisteta.',
+  'myData.importDropped':
+    'Tiedostossa on {count} merkintää moduuleista tai oppitunneista, joita tällä kurssilla ei ole; niitä ei tuoda.',
   'myData.merge': 'Yhdistä tietoihini',
   'myData.replace': 'Korvaa tietoni tiedostolla',
   'myData.replaceConfirm':
-    'Korvaaminen poistaa tässä selaimessa olevat tiedot, joita tiedostossa ei ole. Haluatko varmasti korvata tietosi?',
+    'Korvaaminen vaihtaa tietojesi tilalle tiedoston tiedot näissä osissa: {sections}. Kaikki muu säilyy ennallaan. Haluatko varmasti korvata ne?',
+  'myData.replaced': 'Tiedot tuotu. Korvattu tiedoston tiedoilla: {sections}.',
+  'myData.replacedKept':
+    'Tiedot tuotu. Korvattu tiedoston tiedoilla: {sections}. Säilytetty ennallaan, koska tiedostossa ei ole niitä: {kept}.',
+  'myData.section.progress': 'edistyminen ja muistiinpanot',
+  'myData.section.feedback': 'palautteet',
+  'myData.section.academy': 'aikataulun valinta',
+  'myData.section.plan': 'kehittämissuunnitelma',
+  'myData.section.selfAssessment': 'itsearviointi',
+  'myData.section.team': 'tiiminäkymä',
   'myData.replaceYes': 'Kyllä, korvaa',
   'myData.cancel': 'Peruuta',
   'myData.imported': 'Tiedot tuotu.',
@@ -572,6 +585,8 @@ export const fi = {
   'team.import.label': 'Tuo yhteenvetotiedostoja',
   'team.import.help': 'Voit valita monta tiedostoa kerralla. Saman jäsenen uudempi tiedosto korvaa vanhemman.',
   'team.import.done': 'Tuotiin {count, plural, one {# yhteenveto} other {# yhteenvetoa}}.',
+  'team.import.kept':
+    'Tuoduista {count} yhteenvedosta säilytettiin {kept}: jäsenen uudempi tiedosto säilytetään vanhemman sijaan, ja tiiminäkymään mahtuu enintään {max} jäsentä.',
   'team.import.refused': 'Tiedostoa {file} ei tuotu: {reason}',
   'team.import.reason.size': 'se on liian suuri ollakseen yhteenveto.',
   'team.import.reason.json': 'se ei ole JSON-muotoinen.',

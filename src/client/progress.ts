@@ -6,7 +6,7 @@
  * machine in order when it starts. Islands read through `getProgressView` and write with `sendProgress`.
  */
 import type { CourseManifest } from '../schemas/manifest';
-import type { ProgressDocument } from '../schemas/progress';
+import type { ProgressDocument, ProgressStore } from '../schemas/progress';
 import type { ProgressActor, ProgressEvent } from '../progress/progressMachine';
 import * as select from '../progress/selectors';
 import { pathFor } from '../i18n/routes';
@@ -38,6 +38,8 @@ const CHANNEL = 'hankintapolku-progress';
 /** A message on the channel: a saved document to merge, or an explicit reset made in another tab. */
 type ChannelMessage = { kind: 'doc'; doc: ProgressDocument; stored?: boolean } | { kind: 'reset' };
 let actor: ProgressActor | undefined;
+/** The page's progress store, for the synchronous copy taken as the page is left. */
+let leavingStore: ProgressStore | undefined;
 let channel: BroadcastChannel | undefined;
 let starting: Promise<ProgressActor | undefined> | undefined;
 /** The manifest could not be loaded: progress can neither be shown nor kept until a reload. */
@@ -100,6 +102,11 @@ function startProgress(): Promise<ProgressActor | undefined> {
   });
   const flushNow = (): void => {
     for (const hook of beforeFlush) hook();
+    // The save that storage.flush starts may not finish before the browser unloads the page (it
+    // takes several IndexedDB steps under a lock): unsaved progress is copied synchronously first.
+    const snapshot = actor?.getSnapshot();
+    if (snapshot && !snapshot.hasTag('loading') && snapshot.context.revision !== snapshot.context.savedRevision)
+      leavingStore?.journal?.(snapshot.context.doc);
     deliver({ type: 'storage.flush' });
   };
   document.addEventListener('visibilitychange', () => {
@@ -121,7 +128,7 @@ function startProgress(): Promise<ProgressActor | undefined> {
       await nextTask();
       const created = createProgressActor({
         manifest: loaded,
-        store: openBrowserProgressStore(),
+        store: (leavingStore = openBrowserProgressStore()),
         clock: () => new Date(),
         ...(bc
           ? {

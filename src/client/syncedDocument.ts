@@ -109,9 +109,12 @@ function createSyncedDocument<T>(options: SyncedDocumentOptions<T>): SyncedDocum
   // The storage code (with localforage) loads here rather than with the island, so the browser
   // evaluates it in a task of its own instead of in the task that starts the island.
   const loading = import('../storage/browserStore')
-    .then(({ openBrowserKeyValueStore }) => openBrowserKeyValueStore())
-    .then(async ({ store: kv }) => {
-      store = createDocumentStore(kv, { key, parse, merge });
+    .then(async ({ openBrowserKeyValueStore, pageLeaveJournal }) => ({
+      kv: (await openBrowserKeyValueStore()).store,
+      journal: pageLeaveJournal(),
+    }))
+    .then(async ({ kv, journal }) => {
+      store = createDocumentStore(kv, { key, parse, merge }, { journal });
       const result = await store.load();
       const base = result.kind === 'ok' ? result.doc : empty();
       set({
@@ -143,7 +146,11 @@ function createSyncedDocument<T>(options: SyncedDocumentOptions<T>): SyncedDocum
       // Another tab running a different version may send what this one cannot read; ignore it.
     }
   });
-  const flushNow = (): void => void write();
+  const flushNow = (): void => {
+    // The write below may not finish before the browser unloads the page: keep a copy at once.
+    if (dirty && state.loaded && !replacing && !state.degraded) store?.journal(state.doc);
+    void write();
+  };
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') flushNow();
   });

@@ -168,4 +168,6 @@ export interface ProgressStore {
   clear(): Promise<void>;
   /** Keys of quarantined copies, oldest first. */
   listQuarantined(): Promise<string[]>;
+  /** Copies the document synchronously for a page being left (the next load merges it in). */
+  journal?(doc: ProgressDocument): void;
 }

@@ -8,6 +8,14 @@ import type { KeyValueStore } from './keyValueStore';
 import { createLocalforageStore, type StorageDriver } from './localforageStore';
 import { createProgressStore } from './progressStore';
 import { isQuarantineKey } from './keys';
+import { browserLeaveJournal, type LeaveJournal } from './leaveJournal';
+
+let leaveJournal: LeaveJournal | undefined;
+
+/** The page's leave journal (localStorage), shared by every stored document of the page. */
+export function pageLeaveJournal(): LeaveJournal {
+  return (leaveJournal ??= browserLeaveJournal());
+}
 
 let opened: Promise<{ store: KeyValueStore; driver: StorageDriver }> | undefined;
 
@@ -28,13 +36,18 @@ let progressStore: Promise<ProgressStore> | undefined;
  * remembers what it last read and wrote (a save then skips parsing its own write again).
  */
 export function openBrowserProgressStore(): ProgressStore {
+  let opened: ProgressStore | undefined;
   const progress = (): Promise<ProgressStore> =>
-    (progressStore ??= openBrowserKeyValueStore().then(({ store }) => createProgressStore(store)));
+    (progressStore ??= openBrowserKeyValueStore().then(({ store }) =>
+      createProgressStore(store, { journal: pageLeaveJournal() }),
+    )).then((store) => (opened = store));
   return {
     load: async () => (await progress()).load(),
     save: async (doc) => (await progress()).save(doc),
     clear: async () => (await progress()).clear(),
     listQuarantined: async () => (await progress()).listQuarantined(),
+    // Synchronous, for pagehide: before storage has opened nothing has been loaded, so nothing is unsaved.
+    journal: (doc) => opened?.journal?.(doc),
   };
 }
 

@@ -9,12 +9,16 @@
  * result written, so a tab whose copy is older can never write over what another tab has stored.
  * The stored document only grows (merge never loses a fact); only replace() and clear(), the
  * learner's explicit import-and-replace and delete, take anything away.
+ * A page being left copies its unsaved document to the leave journal (leaveJournal.ts) at once;
+ * load() merges those copies into what is stored before anything else, so a save the browser cut
+ * short when it unloaded the page is not lost.
  * Migration cases: `parse` reads every format ever shipped. A format from a newer version of the
  * course makes it throw NewerFormatError: the data is left exactly as it is and nothing is written,
  * so the newer version still finds it. Anything else it cannot read is copied to a quarantine key
  * and reported; never silently deleted.
  */
 import { withCrossTabLock, type LockManagerLike } from './crossTabLock';
+import type { LeaveJournal } from './leaveJournal';
 import type { KeyValueStore } from './keyValueStore';
 import { quarantineKey } from './keys';
 
@@ -53,6 +57,11 @@ export interface DocumentStore<T> {
   replace(doc: T): Promise<void>;
   /** Removes the document (delete everything); quarantined copies stay. */
   clear(): Promise<void>;
+  /**
+   * Copies `doc` to the leave journal synchronously, for a page that is being left while its last
+   * changes may not be stored yet. The copy is dropped once a save has stored everything in it.
+   */
+  journal(doc: T): void;
 }
 
 /** Deep equality of stored values (plain objects, arrays, primitives), stopping at the first difference. */
@@ -88,7 +97,7 @@ export function isSameJson(a: unknown, b: unknown): boolean {
 export function createDocumentStore<T>(
   kv: KeyValueStore,
   format: DocumentFormat<T>,
-  options: { clock?: () => Date; locks?: LockManagerLike | undefined } = {},
+  options: { clock?: () => Date; locks?: LockManagerLike | undefined; journal?: LeaveJournal | undefined } = {},
 ): DocumentStore<T> {
   const { key } = format;
   const clock = options.clock ?? (() => new Date());
@@ -103,6 +112,9 @@ export function createDocumentStore<T>(
    * than the rest of the save. Compared value by value: serialising it cost several times more.
    */
   let known: { stored: unknown; doc: T } | undefined;
+  /** This tab's last copy in the leave journal, until a save has stored all of it. */
+  let journaled: T | undefined;
+  const { journal } = options;
 
   async function quarantine(raw: unknown): Promise<string> {
     const existing = new Set(await kv.keys());
@@ -134,49 +146,113 @@ export function createDocumentStore<T>(
     known = { stored, doc };
   }
 
+  /** Drops every journal copy of this document (after replace or clear, which supersede them). */
+  function dropJournal(): void {
+    journaled = undefined;
+    journal?.remove(journal.read(key).map((entry) => entry.id));
+  }
+
+  /**
+   * Merges the copies pages left in the leave journal into what is stored, writes the result, and
+   * only then removes the copies. A copy that cannot be read is set aside like stored data; one from
+   * a newer version stays where it is.
+   */
+  async function absorbJournal(loaded: DocumentLoadResult<T>): Promise<DocumentLoadResult<T>> {
+    const entries = journal?.read(key) ?? [];
+    if (!journal || entries.length === 0) return loaded;
+    return locked(async () => {
+      let doc: T | undefined = await readStored();
+      const absorbed: string[] = [];
+      for (const entry of entries) {
+        try {
+          const copy = await format.parse(entry.value);
+          doc = doc === undefined ? copy : format.merge(doc, copy);
+        } catch (error) {
+          if (!unreadable(error)) continue;
+          await quarantine(entry.value);
+        }
+        absorbed.push(entry.id);
+      }
+      if (doc !== undefined) await write(doc);
+      journal.remove(absorbed);
+      if (doc === undefined || loaded.kind === 'quarantined') return loaded;
+      return { kind: 'ok', doc };
+    });
+  }
+
+  async function loadStored(): Promise<DocumentLoadResult<T>> {
+    const raw = await kv.getItem(key);
+    if (raw === null || raw === undefined) return { kind: 'empty' };
+    try {
+      const doc = await format.parse(raw);
+      known = { stored: raw, doc };
+      return { kind: 'ok', doc };
+    } catch (error) {
+      if (!unreadable(error)) throw error;
+      const aside = await quarantine(raw);
+      // Only removed once the copy is safely written.
+      await kv.removeItem(key);
+      return {
+        kind: 'quarantined',
+        quarantineKey: aside,
+        reason: error instanceof Error ? error.message : String(error),
+      };
+    }
+  }
+
+  /** After `written` is stored: this tab's journal copy goes once everything in it is stored too. */
+  function settleJournal(written: T): void {
+    if (journaled === undefined || !journal) return;
+    if (!(format.isSame ?? isSameJson)(format.merge(written, journaled), written)) return;
+    journaled = undefined;
+    journal.remove(
+      journal
+        .read(key)
+        .map((entry) => entry.id)
+        .filter((id) => id.endsWith(`/${journal.id}`)),
+    );
+  }
+
   return {
     async load() {
-      const raw = await kv.getItem(key);
-      if (raw === null || raw === undefined) return { kind: 'empty' };
-      try {
-        const doc = await format.parse(raw);
-        known = { stored: raw, doc };
-        return { kind: 'ok', doc };
-      } catch (error) {
-        if (!unreadable(error)) throw error;
-        const aside = await quarantine(raw);
-        // Only removed once the copy is safely written.
-        await kv.removeItem(key);
-        return {
-          kind: 'quarantined',
-          quarantineKey: aside,
-          reason: error instanceof Error ? error.message : String(error),
-        };
-      }
+      return absorbJournal(await loadStored());
     },
     save: (doc) =>
       locked(async () => {
         const stored = await readStored();
         if (stored === undefined) {
           await write(doc);
+          settleJournal(doc);
           return undefined;
         }
         // Storage still holds what this tab last read or wrote, and every change since is this tab's
         // own (callers adopt each result they are given): `doc` is the merge, and is written as it is.
         if (known !== undefined && stored === known.doc) {
           await write(doc);
+          settleJournal(doc);
           return undefined;
         }
         const merged = format.merge(stored, doc);
         const foreign = !(format.isSame ?? isSameJson)(merged, doc);
         await write(foreign ? merged : doc);
+        settleJournal(foreign ? merged : doc);
         return foreign ? merged : undefined;
       }),
-    replace: (doc) => locked(() => write(doc)),
+    replace: (doc) =>
+      locked(async () => {
+        await write(doc);
+        dropJournal();
+      }),
     clear: () =>
       locked(async () => {
         await kv.removeItem(key);
         known = undefined;
+        dropJournal();
       }),
+    journal(doc) {
+      if (!journal) return;
+      journaled = doc;
+      journal.write(key, encode(doc));
+    },
   };
 }

@@ -17,6 +17,7 @@ import type { ProgressDocument, ProgressStore } from '../schemas/progress';
 import { isSameDocument, merge } from '../progress/mergeProgress';
 import { createDocumentStore, type DocumentFormat } from './documentStore';
 import type { LockManagerLike } from './crossTabLock';
+import type { LeaveJournal } from './leaveJournal';
 import { isQuarantineKey, storageKeys } from './keys';
 import type { KeyValueStore } from './keyValueStore';
 import { encodeProgress } from './progressFormat';
@@ -37,13 +38,14 @@ export const progressFormat: DocumentFormat<ProgressDocument> = {
 
 export function createProgressStore(
   kv: KeyValueStore,
-  options: { clock?: () => Date; locks?: LockManagerLike | undefined } = {},
+  options: { clock?: () => Date; locks?: LockManagerLike | undefined; journal?: LeaveJournal | undefined } = {},
 ): ProgressStore {
   const store = createDocumentStore(kv, progressFormat, options);
   return {
     load: () => store.load(),
     save: (doc) => store.save(doc),
     clear: () => store.clear(),
+    journal: (doc) => store.journal(doc),
     async listQuarantined(): Promise<string[]> {
       return (await kv.keys()).filter(isQuarantineKey).sort();
     },

@@ -9,6 +9,7 @@ import { createDocumentStore, NewerFormatError, type DocumentFormat } from '../.
 import { isQuarantineKey, storageKeys } from '../../src/storage/keys';
 import type { KeyValueStore } from '../../src/storage/keyValueStore';
 import { createMemoryStore } from '../../src/storage/memoryStore';
+import { createLeaveJournal, type JournalStorage } from '../../src/storage/leaveJournal';
 import { createProgressStore } from '../../src/storage/progressStore';
 
 const T0 = Date.parse('2026-11-01T08:00:00.000Z');
@@ -228,4 +229,84 @@ describe('several tabs saving progress at once (randomized)', () => {
     );
     expect(runs).toBeGreaterThanOrEqual(1000);
   }, 60_000);
+});
+
+/** localStorage's shape over a Map, shared by the simulated tabs of one browser. */
+function memoryLocalStorage(): Map<string, string> & JournalStorage {
+  const map = new Map<string, string>();
+  const storage = Object.assign(map, {
+    length: 0,
+    key: (index: number) => [...map.keys()][index] ?? null,
+    getItem: (name: string) => map.get(name) ?? null,
+    setItem: (name: string, value: string) => void map.set(name, value),
+    removeItem: (name: string) => void map.delete(name),
+  });
+  return Object.defineProperty(storage, 'length', { get: () => map.size });
+}
+
+describe('the leave journal', () => {
+  it('keeps what a page left before its save finished, and the next page finds it stored', async () => {
+    const kv = createMemoryStore({ set: ['a'] });
+    const local = memoryLocalStorage();
+    const leaving = createDocumentStore(kv, setFormat, { journal: createLeaveJournal(local, 'tab-1') });
+    await leaving.load();
+    // The learner acted and left at once: the save never ran, only the synchronous copy did.
+    leaving.journal(['a', 'passed-the-check']);
+
+    const next = createDocumentStore(kv, setFormat, { journal: createLeaveJournal(local, 'tab-2') });
+    await expect(next.load()).resolves.toEqual({ kind: 'ok', doc: ['a', 'passed-the-check'] });
+    expect(kv.dump()['set']).toEqual(['a', 'passed-the-check']);
+    expect([...local.keys()]).toEqual([]);
+  });
+
+  it('merges the copies of several tabs that left at once, with what another tab stored meanwhile', async () => {
+    const kv = createMemoryStore();
+    const local = memoryLocalStorage();
+    const one = createDocumentStore(kv, setFormat, { journal: createLeaveJournal(local, 'one') });
+    const two = createDocumentStore(kv, setFormat, { journal: createLeaveJournal(local, 'two') });
+    await one.load();
+    await two.load();
+    one.journal(['x']);
+    two.journal(['y']);
+    await createDocumentStore(kv, setFormat).save(['z']);
+    const next = createDocumentStore(kv, setFormat, { journal: createLeaveJournal(local, 'three') });
+    await expect(next.load()).resolves.toEqual({ kind: 'ok', doc: ['x', 'y', 'z'] });
+  });
+
+  it('drops the copy once a save has stored all of it, and keeps it while it holds more', async () => {
+    const kv = createMemoryStore();
+    const local = memoryLocalStorage();
+    const store = createDocumentStore(kv, setFormat, { journal: createLeaveJournal(local, 'tab') });
+    await store.load();
+    store.journal(['a', 'b']);
+    await store.save(['a']);
+    expect([...local.keys()]).toEqual(['journal/set/tab']);
+    await store.save(['a', 'b']);
+    expect([...local.keys()]).toEqual([]);
+  });
+
+  it('sets an unreadable copy aside instead of dropping it, and leaves a newer version’s copy alone', async () => {
+    const kv = createMemoryStore();
+    const local = memoryLocalStorage();
+    local.setItem('journal/set/old', '{"not": "a list"}');
+    local.setItem('journal/set/future', '["from-the-future"]');
+    const store = createDocumentStore(kv, setFormat, { journal: createLeaveJournal(local, 'tab') });
+    await store.load();
+    const quarantined = Object.entries(kv.dump()).filter(([name]) => isQuarantineKey(name));
+    expect(quarantined.map(([, value]) => value)).toEqual([{ not: 'a list' }]);
+    expect([...local.keys()]).toEqual(['journal/set/future']);
+  });
+
+  it('is emptied by replace and by clear, so an old copy cannot bring back what the learner removed', async () => {
+    const kv = createMemoryStore({ set: ['a'] });
+    const local = memoryLocalStorage();
+    const store = createDocumentStore(kv, setFormat, { journal: createLeaveJournal(local, 'tab') });
+    await store.load();
+    store.journal(['a', 'b']);
+    await store.replace(['c']);
+    expect([...local.keys()]).toEqual([]);
+    store.journal(['c', 'd']);
+    await store.clear();
+    expect([...local.keys()]).toEqual([]);
+  });
 });

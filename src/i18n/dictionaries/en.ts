@@ -456,7 +456,7 @@ export const en: Record<UiKey, string> = {
   'plan.hint.goals':
     'What does the organisation aim for with sustainable and innovative procurement, and how will you know you succeeded?',
   'plan.hint.operatingModel': 'How are procurements prepared, who takes part and at which stage?',
-  'plan.hint.responsibilities': 'Who is responsible for what: management, procurement experts, substance experts.',
+  'plan.hint.responsibilities': 'Who is responsible for what: management, procurement experts, subject-matter experts.',
   'plan.hint.budgetCycle': 'How is the plan taken into account when the budget is prepared?',
   'plan.hint.annualCalendar': 'Where in the annual planning calendar do the actions and their follow-up fall?',
   'plan.hint.performanceManagement': 'How do the goals show in performance management and reporting?',
@@ -535,7 +535,8 @@ export const en: Record<UiKey, string> = {
   'assess.s.background-policy': 'I know the main national and EU policies that steer our procurement.',
   'assess.s.teamwork-roles':
     'I know who must be involved in a procurement, from preparation to the end of the contract.',
-  'assess.s.teamwork-cooperation': 'I can build co-operation between procurement, substance experts and management.',
+  'assess.s.teamwork-cooperation':
+    'I can build co-operation between procurement, subject-matter experts and management.',
   'assess.s.goals-set': 'I can set measurable sustainability and innovation goals for a procurement.',
   'assess.s.goals-strategy': "I can describe how a procurement's goals link to the organisation's strategy and impact.",
   'assess.s.constraints-law':

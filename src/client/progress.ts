@@ -105,7 +105,12 @@ function startProgress(): Promise<ProgressActor | undefined> {
     // The save that storage.flush starts may not finish before the browser unloads the page (it
     // takes several IndexedDB steps under a lock): unsaved progress is copied synchronously first.
     const snapshot = actor?.getSnapshot();
-    if (snapshot && !snapshot.hasTag('loading') && snapshot.context.revision !== snapshot.context.savedRevision)
+    if (
+      snapshot &&
+      !snapshot.hasTag('loading') &&
+      !snapshot.hasTag('degraded') &&
+      snapshot.context.revision !== snapshot.context.savedRevision
+    )
       leavingStore?.journal?.(snapshot.context.doc);
     deliver({ type: 'storage.flush' });
   };

@@ -111,6 +111,19 @@ test.describe('stored data from a newer version', () => {
     await page.waitForURL((url) => !url.pathname.endsWith(`/${lesson.id}/`));
     expect(await readRaw(page, 'progress')).toEqual(newer);
   });
+
+  test('a development plan from a newer version is kept as it is, and the plan page says so', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.locator('html')).toHaveAttribute('data-progress-saved', 'true');
+    const newer = { kind: 'hankintapolku.plan', schemaVersion: 99, sections: { future: 'format' } };
+    await writeRaw(page, 'plan', newer);
+    await page.goto('/kehittamissuunnitelma/');
+    await expect(page.getByRole('alert')).toContainText('kurssin uudempi versio');
+    await expect(page.getByRole('alert')).not.toContainText('Selain ei salli');
+    await page.getByLabel('Tavoitteet', { exact: true }).fill('Muutos, jota ei tallenneta uuden version päälle');
+    await page.goto('/');
+    expect(await readRaw(page, 'plan')).toEqual(newer);
+  });
 });
 
 test.describe('stored data that goes wrong', () => {

@@ -54,7 +54,11 @@ export default function MeetingBrief({ lang, modules, planHref, labels }: Props)
 
   return (
     <div className="brief">
-      {plan.degraded && <p role="alert">{l('academy.storage.degraded')}</p>}
+      {plan.newer ? (
+        <p role="alert">{l('academy.storage.newer')}</p>
+      ) : (
+        plan.degraded && <p role="alert">{l('academy.storage.degraded')}</p>
+      )}
       {plan.quarantined && <p role="alert">{l('academy.storage.quarantined')}</p>}
       <section aria-labelledby="brief-modules">
         <h2 id="brief-modules">{l('academy.brief.modules')}</h2>

@@ -28,7 +28,11 @@ export default function SchedulePicker({ academies, labels }: Props) {
 
   return (
     <div className="schedule-picker">
-      {state?.degraded && <p role="alert">{l('academy.storage.degraded')}</p>}
+      {state?.newer ? (
+        <p role="alert">{l('academy.storage.newer')}</p>
+      ) : (
+        state?.degraded && <p role="alert">{l('academy.storage.degraded')}</p>
+      )}
       {state?.quarantined && <p role="alert">{l('academy.storage.quarantined')}</p>}
       <fieldset disabled={!state?.loaded}>
         <legend>{l('academy.picker.legend')}</legend>

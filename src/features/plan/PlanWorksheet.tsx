@@ -128,7 +128,11 @@ export default function PlanWorksheet({ lang, labels }: Props) {
   return (
     <fieldset className="plan-worksheet" disabled={!loaded} aria-busy={!loaded}>
       <legend className="visually-hidden">{l('plan.title')}</legend>
-      {state?.degraded && <p role="alert">{l('plan.storage.degraded')}</p>}
+      {state?.newer ? (
+        <p role="alert">{l('plan.storage.newer')}</p>
+      ) : (
+        state?.degraded && <p role="alert">{l('plan.storage.degraded')}</p>
+      )}
       {state?.quarantined && <p role="alert">{l('plan.storage.quarantined')}</p>}
       <p role="status" className="save-status no-print">
         {loaded ? saved : l('plan.loading')}

@@ -53,7 +53,11 @@ export default function SelfAssessmentApp({ lang, moduleTitles, moduleHrefs, lab
 
   return (
     <div className="self-assessment">
-      {state.degraded && <p role="alert">{l('assess.storage.degraded')}</p>}
+      {state.newer ? (
+        <p role="alert">{l('assess.storage.newer')}</p>
+      ) : (
+        state.degraded && <p role="alert">{l('assess.storage.degraded')}</p>
+      )}
       {state.quarantined && <p role="alert">{l('assess.storage.quarantined')}</p>}
       <fieldset className="inline-choices round-choice">
         <legend>{l('assess.round.legend')}</legend>

@@ -347,6 +347,8 @@ export const en: Record<UiKey, string> = {
   'academy.loading': 'Loading the schedule…',
   'academy.example': 'example',
   'academy.online': 'Online',
+  'academy.storage.newer':
+    'Your choice in this browser was saved by a newer version of the course. It is kept exactly as it is and this page does not save over it. Reload the page to get the newer version.',
   'academy.storage.degraded':
     'This browser does not allow saving: your choices are only in memory and are lost when you close the page.',
   'academy.storage.quarantined':
@@ -433,6 +435,8 @@ export const en: Record<UiKey, string> = {
   'plan.loading': 'Loading the plan…',
   'plan.saved': 'Saved in this browser at {time}.',
   'plan.savedMemory': 'The change is only in memory: this browser does not allow saving.',
+  'plan.storage.newer':
+    'The plan in this browser was saved by a newer version of the course. It is kept exactly as it is and this page does not save over it, so what you change here is lost when you close the page. Reload the page to get the newer version.',
   'plan.storage.degraded':
     'This browser does not allow saving: the plan is only in memory and is lost when you close the page. Export it to a file.',
   'plan.storage.quarantined':
@@ -517,6 +521,8 @@ export const en: Record<UiKey, string> = {
     'Assess your competence before your studies and again after them. Your answers are stored in this browser only. The results show where you have grown and which modules to focus on.',
   'assess.back': 'Back to the self-study page',
   'assess.loading': 'Loading the self-assessment…',
+  'assess.storage.newer':
+    'Your answers in this browser were saved by a newer version of the course. They are kept exactly as they are and this page does not save over them, so what you change here is lost when you close the page. Reload the page to get the newer version.',
   'assess.storage.degraded':
     'This browser does not allow saving: your answers are only in memory and are lost when you close the page.',
   'assess.storage.quarantined':

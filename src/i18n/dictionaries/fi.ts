@@ -346,6 +346,8 @@ export const fi = {
   'academy.loading': 'Ladataan aikataulua…',
   'academy.example': 'esimerkki',
   'academy.online': 'Etäyhteys',
+  'academy.storage.newer':
+    'Tähän selaimeen tallennetun valintasi on tallentanut kurssin uudempi versio. Se säilytetään sellaisenaan, eikä tämä sivu tallenna sen päälle. Lataa sivu uudelleen, niin saat uudemman version.',
   'academy.storage.degraded':
     'Selain ei salli tallentamista: valintasi ovat vain muistissa ja katoavat, kun suljet sivun.',
   'academy.storage.quarantined':
@@ -432,6 +434,8 @@ export const fi = {
   'plan.loading': 'Ladataan suunnitelmaa…',
   'plan.saved': 'Tallennettu tähän selaimeen klo {time}.',
   'plan.savedMemory': 'Muutos on vain muistissa: selain ei salli tallentamista.',
+  'plan.storage.newer':
+    'Tähän selaimeen tallennetun suunnitelman on tallentanut kurssin uudempi versio. Se säilytetään sellaisenaan, eikä tämä sivu tallenna sen päälle, joten täällä tekemäsi muutokset katoavat, kun suljet sivun. Lataa sivu uudelleen, niin saat uudemman version.',
   'plan.storage.degraded':
     'Selain ei salli tallentamista: suunnitelma on vain muistissa ja katoaa, kun suljet sivun. Vie se tiedostoon.',
   'plan.storage.quarantined':
@@ -517,6 +521,8 @@ export const fi = {
     'Arvioi osaamistasi ennen opintoja ja uudelleen niiden jälkeen. Vastaukset tallentuvat vain tähän selaimeen. Tuloksista näet, missä olet kehittynyt ja mihin moduuleihin kannattaa keskittyä.',
   'assess.back': 'Takaisin itseopiskelun sivulle',
   'assess.loading': 'Ladataan itsearviointia…',
+  'assess.storage.newer':
+    'Tähän selaimeen tallennetut vastauksesi on tallentanut kurssin uudempi versio. Ne säilytetään sellaisinaan, eikä tämä sivu tallenna niiden päälle, joten täällä tekemäsi muutokset katoavat, kun suljet sivun. Lataa sivu uudelleen, niin saat uudemman version.',
   'assess.storage.degraded':
     'Selain ei salli tallentamista: vastauksesi ovat vain muistissa ja katoavat, kun suljet sivun.',
   'assess.storage.quarantined':

@@ -14,7 +14,7 @@ import { join, relative } from 'node:path';
 import { build } from 'esbuild';
 import { zipSync } from 'fflate';
 import { scormManifest } from './buildLms.manifest.mjs';
-import { rewriteSite } from './buildLms.rewrite.mjs';
+import { collectorOriginOf, rewriteSite } from './buildLms.rewrite.mjs';
 import { fi } from '../src/i18n/dictionaries/fi.ts';
 import { en } from '../src/i18n/dictionaries/en.ts';
 import { encodeSuspendData } from '../src/lms/suspendData.ts';
@@ -41,6 +41,18 @@ function listFiles(dir) {
     .sort();
 }
 
+// Pilot feedback from inside an LMS must go to a collector of its own: the package is served by the
+// LMS, whose server has no /api/feedback. The collector has to allow the LMS's origin
+// (FEEDBACK_ALLOWED_ORIGINS), since the requests come from there.
+const feedbackEndpoint = process.env['PUBLIC_FEEDBACK_ENDPOINT'] || undefined;
+const collectorOrigin = collectorOriginOf(feedbackEndpoint);
+if (feedbackEndpoint !== undefined && collectorOrigin === undefined) {
+  console.error(
+    `build:lms: PUBLIC_FEEDBACK_ENDPOINT must be the collector's full address, such as https://palaute.example.fi/api/feedback, not "${feedbackEndpoint}": inside an LMS a relative address leads to the LMS's own server.`,
+  );
+  process.exit(1);
+}
+
 rmSync(site, { recursive: true, force: true });
 run('astro', ['build', '--silent'], {
   HANKINTAPOLKU_BUILD_DIR: work,
@@ -59,7 +71,7 @@ await build({
   logLevel: 'warning',
 });
 
-const problems = rewriteSite(site, listFiles(site));
+const problems = rewriteSite(site, listFiles(site), feedbackEndpoint);
 if (problems.length > 0) {
   console.error(`build:lms: the package would not work from any address:\n  ${problems.join('\n  ')}`);
   process.exit(1);
@@ -149,6 +161,14 @@ iframe { flex: 1; width: 100%; border: 0; }
   );
 }
 console.log(report.join('\n'));
+if (collectorOrigin)
+  console.log(
+    `pilot feedback goes to ${feedbackEndpoint ?? ''}; the collector must list the LMS's origin in FEEDBACK_ALLOWED_ORIGINS`,
+  );
+else
+  console.warn(
+    'build:lms: no PUBLIC_FEEDBACK_ENDPOINT, so pilot feedback given inside the LMS goes to the LMS’s own server, which will not take it; it stays in the learner’s browser',
+  );
 console.log(`suspend_data for the complete course: ${String(completeLength)} of 4096 characters`);
 console.log(`build:lms took ${((performance.now() - started) / 1000).toFixed(1)} s`);
 

@@ -6,6 +6,11 @@
  * address (canonical, hreflang) and the web-app manifest go; each page gets `data-package-root`
  * and the script that keeps links added while it runs inside the package (src/lms/packageLinks.ts).
  * Returns the problems found: links to files the package lacks, and anything still absolute.
+ *
+ * Nothing may reach outside the package, with one exception: the feedback collector named by
+ * PUBLIC_FEEDBACK_ENDPOINT. An absolute endpoint is kept exactly as it is, and its origin (that one
+ * origin only) may be named by the pages; a relative one ("/api/feedback", the website's default) is
+ * left alone too, though inside an LMS it reaches the LMS's own server, where feedback just waits.
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix, relative } from 'node:path';
@@ -28,12 +33,31 @@ function relativeHref(href, pageFile) {
 }
 
 /**
+ * The origin of an absolute http(s) endpoint; undefined for a relative one.
+ * @param {string | undefined} endpoint
+ */
+export function collectorOriginOf(endpoint) {
+  if (endpoint === undefined || !/^https?:\/\//.test(endpoint)) return undefined;
+  try {
+    return new URL(endpoint).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * @param {string} site the built site's folder
  * @param {string[]} files every file of the site, relative to `site`, with forward slashes
+ * @param {string} [feedbackEndpoint] the build's PUBLIC_FEEDBACK_ENDPOINT, if any
  */
-export function rewriteSite(site, files) {
+export function rewriteSite(site, files, feedbackEndpoint) {
   /** @type {string[]} */
   const problems = [];
+  const collectorOrigin = collectorOriginOf(feedbackEndpoint);
+  // Root-absolute collector paths stay only when the collector is not elsewhere.
+  const collectorPath = collectorOrigin === undefined ? (feedbackEndpoint ?? '/api/feedback') : undefined;
+  /** @param {string | undefined} href */
+  const isCollectorPath = (href) => collectorPath !== undefined && href !== undefined && href.startsWith(collectorPath);
   for (const file of files.filter((f) => f.endsWith('.html'))) {
     const full = join(site, file);
     let html = readFileSync(full, 'utf8');
@@ -41,9 +65,8 @@ export function rewriteSite(site, files) {
     const root = '../'.repeat(depth);
     /** @param {string} href */
     const local = (href) => {
-      // The feedback collector is a server address, not a file; the package is built with an
-      // absolute PUBLIC_FEEDBACK_ENDPOINT when feedback is wanted.
-      if (href.startsWith('/api/')) return href;
+      // The feedback collector is a server address, not a file.
+      if (isCollectorPath(href)) return href;
       const { rel, target } = relativeHref(href, file);
       if (!existsSync(join(site, target))) problems.push(`${file}: links to ${href}, which is not in the package`);
       return rel;
@@ -56,10 +79,13 @@ export function rewriteSite(site, files) {
       .replace(/<html([^>]*)>/, `<html$1 data-package-root="${root}">`)
       .replace('</head>', `<script src="${root}lms/links.js" defer></script></head>`);
     for (const left of html.matchAll(/(?:src|href|action)="(\/[^"]*)"/g)) {
-      if (!left[1]?.startsWith('/api/')) problems.push(`${file}: ${left[1] ?? ''} is still absolute`);
+      if (!isCollectorPath(left[1])) problems.push(`${file}: ${left[1] ?? ''} is still absolute`);
     }
-    for (const outside of html.matchAll(/<(?:script|link|img|iframe|source)\b[^>]*(?:src|href)="(https?:[^"]*)"/g)) {
-      problems.push(`${file}: loads ${outside[1] ?? ''} from outside the package`);
+    for (const outside of html.matchAll(
+      /<(?:script|link|img|iframe|source|form)\b[^>]*(?:src|href|action)="(https?:[^"]*)"/g,
+    )) {
+      if (collectorOriginOf(outside[1]) !== collectorOrigin || collectorOrigin === undefined)
+        problems.push(`${file}: loads ${outside[1] ?? ''} from outside the package`);
     }
     writeFileSync(full, html);
   }

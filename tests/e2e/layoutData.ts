@@ -76,7 +76,8 @@ function plan(): Record<string, unknown> {
       response: long,
     })),
     questions: [1, 2, 3].map((n) => ({ id: `question-${n}`, text: `Miten hankintalaki sallii tämän? (${n})` })),
-    edits: {},
+    // Every part edited, as the worksheet records it: an import merges part by part, the later edit winning.
+    edits: Object.fromEntries([...Object.keys(texts), 'actions', 'challenges', 'questions'].map((part) => [part, at])),
   };
 }
 

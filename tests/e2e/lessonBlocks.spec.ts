@@ -41,6 +41,8 @@ test.describe('lesson blocks', () => {
   });
 
   test('every module has a figure and at least two in-lesson checks, in both languages', async ({ page }) => {
+    // Visits every lesson in both languages (58 pages).
+    test.setTimeout(120_000);
     for (const [lang, base] of [
       ['fi', '/moduulit'],
       ['en', '/en/modules'],

@@ -114,7 +114,8 @@ test.describe('my data carries every section', () => {
     expect(sections).toEqual(['academy', 'feedback', 'plan', 'selfAssessment', 'team']);
 
     const merged = await importInFreshBrowser(browser, exported);
-    await expect(merged.page.getByText('Kehittämissuunnitelma: 0 toimenpidettä')).toBeVisible();
+    // The preview loads the import code and the stored-data schemas first: slow on a busy machine.
+    await expect(merged.page.getByText('Kehittämissuunnitelma: 0 toimenpidettä')).toBeVisible({ timeout: 20_000 });
     await merged.page.getByRole('button', { name: 'Yhdistä tietoihini' }).click();
     await expect(merged.page.getByRole('status').filter({ hasText: 'Tiedot tuotu' })).toBeVisible();
     await expectEverything(merged.page, done);

@@ -11,6 +11,8 @@ const executablePath = findBrowser();
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // The LMS package specs run in their own suite on their own build (npm run test:lms).
+  testIgnore: /[\\/]lms[^\\/]*\.spec\.ts$/,
   fullyParallel: true,
   // One worker in CI: on its two CPUs a second worker, the server and their browsers contend, and a
   // long test (two self-assessments, a reload, two axe runs) then ran past its 30 s limit.

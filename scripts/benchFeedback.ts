@@ -5,15 +5,16 @@
 // each against a fresh server so the peak memory (VmHWM) belongs to one scenario.
 // Meanwhile two more connections fetch the home page, to show that pages stay fast while the
 // collector is busy (its database works in a thread of its own).
+// BENCH_BASELINE_CHECKOUT=<another checkout, installed> measures that version's server too, in rounds
+// that alternate with this one (BENCH_ROUNDS, default 3 then, else 1); the table gives medians.
 // Prints a Markdown table and writes bench/results/feedback.json.
 // Goal: ≥ 2,000 posts/s and p99 ≤ 25 ms for posts, pages p99 ≤ 50 ms meanwhile.
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startServer as startServerProcess } from './lib/serverProcess.ts';
 
 /** The part of autocannon's result this script reads (the package ships no types). */
 interface AutocannonResult {
@@ -59,49 +60,21 @@ const item = (id: string) =>
     createdAt: new Date().toISOString(),
   });
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
-async function startServer(dataDir: string) {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['server/start.ts'], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'inherit'],
+async function startServer(dataDir: string, root: string | undefined) {
+  const server = await startServerProcess(distDir, dataDir, {
+    root,
     env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      HANKINTAPOLKU_DIST_DIR: distDir,
-      FEEDBACK_DATA_DIR: dataDir,
       FEEDBACK_ADMIN_TOKEN: TOKEN,
       // The default (30 a minute per address) would refuse nearly every post from one loopback client.
       FEEDBACK_RATE_LIMIT: '1000000000',
     },
   });
-  await new Promise<void>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('Feedback review is')) resolve();
-    });
-    child.once('exit', (code) => {
-      reject(new Error(`The server exited with ${String(code)} before listening.`));
-    });
-  });
-  const exited = new Promise((resolve) => child.once('exit', resolve));
   return {
-    base: `http://127.0.0.1:${port}`,
+    ...server,
     /** Peak resident memory of the server process so far, in MiB (Linux). */
     peakMemoryMiB(): number | null {
-      const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${String(child.pid)}/status`, 'utf8'));
+      const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${String(server.child.pid)}/status`, 'utf8'));
       return match?.[1] ? Math.round(Number(match[1]) / 102.4) / 10 : null;
-    },
-    async stop() {
-      child.kill('SIGTERM');
-      await exited;
     },
   };
 }
@@ -144,6 +117,7 @@ const run = (base: string, nextId: () => string): Promise<AutocannonResult> =>
   });
 
 interface Row {
+  server: string;
   scenario: string;
   status: number;
   accepted: number;
@@ -156,8 +130,15 @@ interface Row {
   storedRows: number;
 }
 
-async function scenario(name: string, status: number, seedIds: string[], nextId: () => string): Promise<Row> {
-  const server = await startServer(join(scratch, `data-${String(status)}`));
+let runs = 0;
+async function scenario(
+  target: Target,
+  name: string,
+  status: number,
+  seedIds: string[],
+  nextId: () => string,
+): Promise<Row> {
+  const server = await startServer(join(scratch, `data-${String(++runs)}`), target.root);
   try {
     for (const id of seedIds) {
       await fetch(`${server.base}/api/feedback`, {
@@ -172,6 +153,7 @@ async function scenario(name: string, status: number, seedIds: string[], nextId:
       await fetch(`${server.base}/api/feedback/summary`, { headers: { Authorization: `Bearer ${TOKEN}` } })
     ).json()) as { total: number };
     return {
+      server: target.name,
       scenario: name,
       status,
       accepted,
@@ -193,26 +175,76 @@ for (const page of ['index.html', '404.html', join('en', '404', 'index.html')]) 
   writeFileSync(join(distDir, page), '<!doctype html><title>bench</title>');
 }
 
+/** A server to measure: this checkout, or the earlier one in BENCH_BASELINE_CHECKOUT. */
+interface Target {
+  name: string;
+  root: string | undefined;
+}
+const baseline = process.env['BENCH_BASELINE_CHECKOUT'];
+const targets: Target[] = [
+  ...(baseline ? [{ name: 'baseline', root: baseline }] : []),
+  { name: 'this', root: undefined },
+];
+// Rounds alternate the servers, so a busy moment of the machine falls on both alike; medians are shown.
+const rounds = Math.max(1, Number(process.env['BENCH_ROUNDS'] ?? (baseline ? 3 : 1)));
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)] ?? 0;
+};
+
 try {
-  const pool = Array.from({ length: 100 }, () => randomUUID());
-  let next = 0;
-  const rows = [
-    await scenario('new UUIDs (201 stored)', 201, [], randomUUID),
-    await scenario('retried UUIDs (200 duplicate)', 200, pool, () => pool[next++ % pool.length] ?? randomUUID()),
-  ];
+  const all: Row[] = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const target of targets) {
+      const pool = Array.from({ length: 100 }, () => randomUUID());
+      let next = 0;
+      all.push(await scenario(target, 'new UUIDs (201 stored)', 201, [], randomUUID));
+      all.push(
+        await scenario(
+          target,
+          'retried UUIDs (200 duplicate)',
+          200,
+          pool,
+          () => pool[next++ % pool.length] ?? randomUUID(),
+        ),
+      );
+    }
+  }
+  const rows: Row[] = [];
+  for (const target of targets) {
+    for (const name of ['new UUIDs (201 stored)', 'retried UUIDs (200 duplicate)']) {
+      const runsOf = all.filter((row) => row.server === target.name && row.scenario === name);
+      const pick = (field: 'postsPerSecond' | 'p50Ms' | 'p99Ms' | 'pagesP99Ms') =>
+        median(runsOf.map((row) => row[field]));
+      const first = runsOf[0];
+      if (!first) continue;
+      rows.push({
+        ...first,
+        postsPerSecond: pick('postsPerSecond'),
+        p50Ms: pick('p50Ms'),
+        p99Ms: pick('p99Ms'),
+        pagesP99Ms: pick('pagesP99Ms'),
+        peakMemoryMiB: Math.max(...runsOf.map((row) => row.peakMemoryMiB ?? 0)),
+        failed: runsOf.reduce((sum, row) => sum + row.failed, 0),
+      });
+    }
+  }
   console.log(
-    `\nFeedback collector, ${String(seconds)} s per scenario, ${String(connections)} connections, loopback:\n`,
+    `\nFeedback collector, ${String(seconds)} s per scenario, ${String(connections)} connections, loopback, ` +
+      `median of ${String(rounds)} round${rounds === 1 ? '' : 's'}:\n`,
   );
   console.log(
-    '| scenario | accepted posts/s | p50 ms | p99 ms | pages p99 ms | server peak RSS MiB | failed | rows stored |',
+    '| server | scenario | accepted posts/s | p50 ms | p99 ms | pages p99 ms | server peak RSS MiB | failed | rows stored |',
   );
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const row of rows) {
     console.log(
-      `| ${row.scenario} | ${row.postsPerSecond} | ${row.p50Ms} | ${row.p99Ms} | ${row.pagesP99Ms} | ${String(row.peakMemoryMiB)} | ${row.failed} | ${row.storedRows} |`,
+      `| ${row.server} | ${row.scenario} | ${row.postsPerSecond} | ${row.p50Ms} | ${row.p99Ms} | ${row.pagesP99Ms} | ${String(row.peakMemoryMiB)} | ${row.failed} | ${row.storedRows} |`,
     );
   }
-  const goalMet = rows.every((row) => row.postsPerSecond >= 2000 && row.p99Ms <= 25 && row.pagesP99Ms <= 50);
+  const goalMet = rows
+    .filter((row) => row.server === 'this')
+    .every((row) => row.postsPerSecond >= 2000 && row.p99Ms <= 25 && row.pagesP99Ms <= 50);
   console.log(
     `\nGoal (≥ 2,000 posts/s, p99 ≤ 25 ms, pages p99 ≤ 50 ms in every scenario): ${goalMet ? 'met' : 'NOT met'}.`,
   );
@@ -223,6 +255,7 @@ try {
     connections,
     goal: { postsPerSecond: 2000, p99Ms: 25, pagesP99Ms: 50, met: goalMet },
     rows,
+    runs: all,
   };
   mkdirSync(join(repoRoot, 'bench', 'results'), { recursive: true });
   writeFileSync(join(repoRoot, 'bench', 'results', 'feedback.json'), `${JSON.stringify(results, null, 2)}\n`);

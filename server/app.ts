@@ -41,9 +41,12 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   try {
     store = await startFeedbackStore(options.dataDir);
   } catch (error) {
+    // The collector holds its file exclusively (db.ts), so a lock at start means another process has it.
+    const advice = /\blocked\b/.test(oneLine(error))
+      ? 'another process has the file open (a second server or an sqlite3 shell): stop it, or set FEEDBACK_DATA_DIR to another folder.'
+      : 'set FEEDBACK_DATA_DIR to a folder this user can write.';
     throw new Error(
-      `FEEDBACK_DATA_DIR: the feedback database cannot be kept in ${options.dataDir} (${oneLine(error)}); ` +
-        'set FEEDBACK_DATA_DIR to a folder this user can write.',
+      `FEEDBACK_DATA_DIR: the feedback database cannot be kept in ${options.dataDir} (${oneLine(error)}); ${advice}`,
       { cause: error },
     );
   }

@@ -86,7 +86,7 @@ console.log(`Hankintapolku is being served at http://${host}:${String(port)}/ (E
 console.log(`Feedback is collected at http://${host}:${String(port)}/api/feedback and stored in ${dataDir}.`);
 console.log(
   adminToken
-    ? 'Feedback review is open with the admin token (GET /api/feedback, /api/feedback.csv, /api/feedback/summary).'
+    ? 'Feedback review is open with the admin token (GET /api/feedback, /api/feedback.csv, /api/feedback/summary, /api/feedback/backup).'
     : 'Feedback review is off: set FEEDBACK_ADMIN_TOKEN to read the feedback over HTTP.',
 );
 
@@ -101,4 +101,7 @@ function shutDown(): void {
   );
 }
 process.once('SIGINT', shutDown);
+// A file-size limit (ulimit -f) would otherwise kill the process at the database's first write past
+// it; ignored, the write fails with EFBIG like a full disk, and the post is answered 503.
+process.on('SIGXFSZ', () => undefined);
 process.once('SIGTERM', shutDown);

@@ -26,10 +26,21 @@ export interface ServerProcess {
  * The real server (server/start.ts) on loopback, serving `distDir` with its collector in `dataDir`;
  * resolves once it listens, and fails if it exits before that.
  */
-export async function startServer(distDir: string, dataDir: string, port?: number): Promise<ServerProcess> {
+export async function startServer(
+  distDir: string,
+  dataDir: string,
+  options: {
+    port?: number;
+    /** Further settings for the server. */
+    env?: Record<string, string>;
+    /** The checkout whose server runs (another one, to measure an earlier version beside this). */
+    root?: string;
+  } = {},
+): Promise<ServerProcess> {
+  const { port, env = {}, root = repoRoot } = options;
   const listenOn = port ?? (await freePort());
   const child = spawn(process.execPath, ['server/start.ts'], {
-    cwd: repoRoot,
+    cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
     env: {
       ...process.env,
@@ -37,6 +48,7 @@ export async function startServer(distDir: string, dataDir: string, port?: numbe
       HOST: '127.0.0.1',
       HANKINTAPOLKU_DIST_DIR: distDir,
       FEEDBACK_DATA_DIR: dataDir,
+      ...env,
     },
   });
   await new Promise<void>((resolve, reject) => {

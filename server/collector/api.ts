@@ -3,11 +3,15 @@
 //   OPTIONS /api/feedback…         CORS preflight, for origins in FEEDBACK_ALLOWED_ORIGINS only
 //   GET     /api/feedback          review as JSON            ┐ only with Authorization: Bearer <token>,
 //   GET     /api/feedback.csv      review as a CSV download  │ rate-limited per client; 404 when no
-//   GET     /api/feedback/summary  counts per lesson and type┘ token is configured, so they do not advertise themselves
+//   GET     /api/feedback/summary  counts per lesson and type│ token is configured, so they do not advertise themselves
+//   GET     /api/feedback/backup   the whole database file   ┘ (a consistent SQLite copy, for backups)
 // Every answer is JSON (the CSV aside) with Cache-Control: no-store, and every error says what to fix.
 // The database lives in a worker thread (storeClient.ts): a post waits for its commit there, and a
 // locked or failing database is a 503 with Retry-After, while pages go on being served.
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { feedbackItemSchema, fieldErrors } from '../../src/shared/feedback.ts';
@@ -43,6 +47,7 @@ export const COLLECTOR_ROUTES: Readonly<Record<string, readonly string[]>> = {
   '/api/feedback': ['GET', 'POST'],
   '/api/feedback.csv': ['GET'],
   '/api/feedback/summary': ['GET'],
+  '/api/feedback/backup': ['GET'],
 };
 
 /** Whether a path belongs to the collector (the app sends everything else to the site). */
@@ -123,7 +128,7 @@ function parseJson(body: Buffer): unknown {
 
 /**
  * Rate-limits every route registered in `scope` with one count per client address (the socket's, so
- * X-Forwarded-For changes nothing); the three review endpoints share theirs.
+ * X-Forwarded-For changes nothing); the review endpoints share theirs.
  */
 const limitScope = (scope: FastifyInstance, limit: RateLimit, what: string) =>
   scope.register(rateLimit, {
@@ -262,6 +267,27 @@ export async function registerCollector(app: FastifyInstance, options: Collector
         if (!filter) return reply;
         const lessons = await store.countsByLesson(filter);
         return reply.send({ total: lessons.reduce((sum, row) => sum + row.total, 0), lessons });
+      });
+      reviews.get('/api/feedback/backup', async (request, reply) => {
+        if (!review(request, reply)) return reply;
+        // Beside the database, so the copy lands on the same disk; removed once sent or abandoned.
+        const copy = join(dirname(store.path), `.backup-${randomUUID()}.sqlite`);
+        const removeCopy = () => rm(copy, { force: true });
+        try {
+          await store.backupTo(copy);
+        } catch (error) {
+          await removeCopy();
+          if (!(error instanceof StoreError)) throw error;
+          console.error(`Feedback backup failed (${error.failure}): ${error.message}`);
+          reply.header('Retry-After', String(RETRY_AFTER[error.failure]));
+          return sendError(reply, 503, 'The backup could not be made just now. Try again later.');
+        }
+        reply.raw.once('close', () => void removeCopy());
+        const date = new Date().toISOString().slice(0, 10);
+        return reply
+          .type('application/vnd.sqlite3')
+          .header('Content-Disposition', `attachment; filename="feedback-${date}.sqlite"`)
+          .send(createReadStream(copy));
       });
     });
   });

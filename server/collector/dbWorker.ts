@@ -29,6 +29,8 @@ async function handle(request: StoreRequest): Promise<StoreResult> {
       return { items: store.list(request.filter) };
     case 'counts':
       return { lessons: store.countsByLesson(request.filter) };
+    case 'backup':
+      return { pages: await store.backupTo(request.target) };
     case 'close':
       store.close();
       return { closed: true };

@@ -21,6 +21,8 @@ export interface FeedbackStoreClient {
   insert(item: FeedbackItem, receivedAt: Date): Promise<{ inserted: boolean }>;
   list(filter: FeedbackFilter): Promise<StoredFeedback[]>;
   countsByLesson(filter: FeedbackFilter): Promise<LessonCounts[]>;
+  /** Writes a consistent copy of the database to `target` while posts go on being stored. */
+  backupTo(target: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -110,6 +112,9 @@ export async function startFeedbackStore(dataDir: string): Promise<FeedbackStore
     },
     async countsByLesson(filter) {
       return ((await call({ op: 'counts', filter })) as { lessons: LessonCounts[] }).lessons;
+    },
+    async backupTo(target) {
+      await call({ op: 'backup', target });
     },
     async close() {
       if (!worker) return;

@@ -2,7 +2,7 @@
 import type { FeedbackItem } from '../../src/shared/feedback.ts';
 import type { FeedbackFilter, LessonCounts, StoredFeedback } from './db.ts';
 
-/** Why the database could not do a request: `busy` (another process holds the lock), `full` (the disk), `failed`. */
+/** Why the database could not do a request: `busy` (locked), `full` (the disk or a file-size limit), `failed`. */
 export type StoreFailure = 'busy' | 'full' | 'failed';
 
 /** Seconds a client should wait before retrying, by failure: a lock passes soon, a full disk does not. */
@@ -12,10 +12,15 @@ export type StoreRequest =
   | { seq: number; op: 'insert'; item: FeedbackItem; receivedAt: string }
   | { seq: number; op: 'list'; filter: FeedbackFilter }
   | { seq: number; op: 'counts'; filter: FeedbackFilter }
+  | { seq: number; op: 'backup'; target: string }
   | { seq: number; op: 'close' };
 
 export type StoreResult =
-  { inserted: boolean } | { items: StoredFeedback[] } | { lessons: LessonCounts[] } | { closed: true };
+  | { inserted: boolean }
+  | { items: StoredFeedback[] }
+  | { lessons: LessonCounts[] }
+  | { pages: number }
+  | { closed: true };
 
 export type StoreMessage =
   | { kind: 'ready'; path: string }

@@ -1,9 +1,10 @@
 // Starts the real server (`node server/start.ts`) as a child process on a free loopback port, with a
 // temporary data folder and a tiny dist/, and talks to it over HTTP like a browser or a reviewer would.
-import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { brotliCompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openFeedbackStore } from '../../server/collector/db';
@@ -198,8 +199,37 @@ describe('the collector, with review enabled', () => {
     });
   });
 
+  it('hands the reviewer a backup: a sound SQLite copy of every item, made while posts go on', async () => {
+    const dataDir = join(scratch, 'main-data');
+    const before = (await list(server.base)).count;
+    const during = Array.from({ length: 20 }, () => item());
+    const [response] = await Promise.all([
+      admin(server.base, '/api/feedback/backup'),
+      ...during.map((sent) => post(server.base, sent)),
+    ]);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/vnd.sqlite3');
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="feedback-\d{4}-\d{2}-\d{2}\.sqlite"$/);
+    const file = join(scratch, 'downloaded-backup.sqlite');
+    writeFileSync(file, Buffer.from(await response.arrayBuffer()));
+    const copy = new DatabaseSync(file, { readOnly: true });
+    try {
+      expect(copy.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' });
+      const rows = Number(copy.prepare('SELECT count(*) AS n FROM feedback').get()?.['n']);
+      // Everything stored before the request, and any of the posts that raced it.
+      expect(rows).toBeGreaterThanOrEqual(before);
+      expect(rows).toBeLessThanOrEqual(before + during.length);
+    } finally {
+      copy.close();
+    }
+    // The server's temporary copy is gone once sent.
+    for (let wait = 0; wait < 20 && readdirSync(dataDir).some((name) => name.startsWith('.backup-')); wait++)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(readdirSync(dataDir).filter((name) => name.startsWith('.backup-'))).toEqual([]);
+  });
+
   it('answers 401 without a token and 403 with a wrong one, on every review endpoint', async () => {
-    for (const path of ['/api/feedback', '/api/feedback.csv', '/api/feedback/summary']) {
+    for (const path of ['/api/feedback', '/api/feedback.csv', '/api/feedback/summary', '/api/feedback/backup']) {
       const missing = await fetch(`${server.base}${path}`);
       expect(missing.status).toBe(401);
       expect(missing.headers.get('www-authenticate')).toMatch(/^Bearer/);
@@ -297,7 +327,7 @@ describe('the collector, with review off and a low rate limit', () => {
   afterAll(() => server.stop());
 
   it('answers 404 on every review endpoint, with or without a token', async () => {
-    for (const path of ['/api/feedback', '/api/feedback.csv', '/api/feedback/summary']) {
+    for (const path of ['/api/feedback', '/api/feedback.csv', '/api/feedback/summary', '/api/feedback/backup']) {
       expect((await fetch(`${server.base}${path}`)).status).toBe(404);
       const response = await admin(server.base, path);
       expect(response.status).toBe(404);

@@ -209,7 +209,9 @@ describe('the collector, with review enabled', () => {
     ]);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/vnd.sqlite3');
-    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="feedback-\d{4}-\d{2}-\d{2}\.sqlite"$/);
+    expect(response.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="feedback-\d{4}-\d{2}-\d{2}\.sqlite"$/,
+    );
     const file = join(scratch, 'downloaded-backup.sqlite');
     writeFileSync(file, Buffer.from(await response.arrayBuffer()));
     const copy = new DatabaseSync(file, { readOnly: true });

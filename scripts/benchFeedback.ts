@@ -6,7 +6,7 @@
 // Meanwhile two more connections fetch the home page, to show that pages stay fast while the
 // collector is busy (its database works in a thread of its own).
 // BENCH_BASELINE_CHECKOUT=<another checkout, installed> measures that version's server too, in rounds
-// that alternate with this one (BENCH_ROUNDS, default 3 then, else 1); the table gives medians.
+// that alternate with this one. BENCH_ROUNDS rounds (default 3); the table gives medians.
 // Prints a Markdown table and writes bench/results/feedback.json.
 // Goal: ≥ 2,000 posts/s and p99 ≤ 25 ms for posts, pages p99 ≤ 50 ms meanwhile.
 import { randomUUID } from 'node:crypto';
@@ -186,7 +186,7 @@ const targets: Target[] = [
   { name: 'this', root: undefined },
 ];
 // Rounds alternate the servers, so a busy moment of the machine falls on both alike; medians are shown.
-const rounds = Math.max(1, Number(process.env['BENCH_ROUNDS'] ?? (baseline ? 3 : 1)));
+const rounds = Math.max(1, Number(process.env['BENCH_ROUNDS'] ?? 3));
 const median = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor((sorted.length - 1) / 2)] ?? 0;
@@ -229,19 +229,19 @@ try {
       });
     }
   }
-  console.log(
-    `\nFeedback collector, ${String(seconds)} s per scenario, ${String(connections)} connections, loopback, ` +
-      `median of ${String(rounds)} round${rounds === 1 ? '' : 's'}:\n`,
-  );
-  console.log(
+  const table = [
+    `Feedback collector, ${String(seconds)} s per scenario, ${String(connections)} connections, loopback, ` +
+      `median of ${String(rounds)} round${rounds === 1 ? '' : 's'} (rows stored: the first round's):`,
+    '',
     '| server | scenario | accepted posts/s | p50 ms | p99 ms | pages p99 ms | server peak RSS MiB | failed | rows stored |',
-  );
-  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-  for (const row of rows) {
-    console.log(
-      `| ${row.server} | ${row.scenario} | ${row.postsPerSecond} | ${row.p50Ms} | ${row.p99Ms} | ${row.pagesP99Ms} | ${String(row.peakMemoryMiB)} | ${row.failed} | ${row.storedRows} |`,
-    );
-  }
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map(
+      (row) =>
+        `| ${row.server} | ${row.scenario} | ${String(row.postsPerSecond)} | ${String(row.p50Ms)} | ${String(row.p99Ms)} | ` +
+        `${String(row.pagesP99Ms)} | ${String(row.peakMemoryMiB)} | ${String(row.failed)} | ${String(row.storedRows)} |`,
+    ),
+  ];
+  console.log(`\n${table.join('\n')}`);
   const goalMet = rows
     .filter((row) => row.server === 'this')
     .every((row) => row.postsPerSecond >= 2000 && row.p99Ms <= 25 && row.pagesP99Ms <= 50);
@@ -254,8 +254,10 @@ try {
     seconds,
     connections,
     goal: { postsPerSecond: 2000, p99Ms: 25, pagesP99Ms: 50, met: goalMet },
+    runs: rounds,
+    markdown: table.join('\n'),
     rows,
-    runs: all,
+    allRuns: all,
   };
   mkdirSync(join(repoRoot, 'bench', 'results'), { recursive: true });
   writeFileSync(join(repoRoot, 'bench', 'results', 'feedback.json'), `${JSON.stringify(results, null, 2)}\n`);

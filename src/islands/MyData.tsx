@@ -7,7 +7,7 @@ import {
   readImportFile,
   type ImportRefusal,
 } from '../client/myDataFile';
-import { readQuarantined, storageInfo, type StorageInfo } from '../storage/browserStore';
+import { readQuarantined, storageInfo, type StorageInfo } from '../client/storageStatus';
 import type { ProgressDocument } from '../schemas/progress';
 import { keepKnown, summariseImport, type ImportSummary } from '../progress/importSummary';
 import { dataSections } from '../client/dataSections';

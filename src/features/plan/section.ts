@@ -1,5 +1,6 @@
 import { syncedDataSection } from '../../client/dataSection';
-import { isPlanEmpty, type Plan } from '../../schemas/plan';
+import type { Plan } from '../../schemas/plan';
+import { isPlanEmpty } from './model';
 import { planDocument } from './planClient';
 
 /** The development plan in My data. */

@@ -1,5 +1,6 @@
 import { syncedDataSection } from '../../client/dataSection';
-import { averages, type SelfAssessment } from '../../schemas/selfAssessment';
+import type { SelfAssessment } from '../../schemas/selfAssessment';
+import { averages } from './model';
 import { selfAssessmentDocument } from './assessmentClient';
 
 /** The self-assessment in My data. */

@@ -501,6 +501,7 @@ export const en: Record<UiKey, string> = {
   'plan.reflections.added': 'Reflection added to {field}.',
   'plan.export.markdown': 'Download as Markdown',
   'plan.export.json': 'Download as JSON',
+  'plan.export.fileName': 'development-plan',
   'plan.export.date': 'Exported {date}',
   'plan.export.empty': 'Not written yet.',
   'plan.import.label': 'Import a plan from a JSON file',
@@ -576,6 +577,7 @@ export const en: Record<UiKey, string> = {
   'team.loading': 'Loading your data…',
   'team.notTaken': 'not taken',
   'team.my.heading': 'Your summary',
+  'team.my.fileName': 'summary',
   'team.my.intro':
     'The summary holds only the name you choose, the status of each module and your self-assessment averages, not your notes.',
   'team.my.name': 'Name shown to the coordinator',

@@ -501,6 +501,7 @@ export const fi = {
   'plan.reflections.added': 'Pohdinta lisätty kohtaan {field}.',
   'plan.export.markdown': 'Lataa Markdown-tiedostona',
   'plan.export.json': 'Lataa JSON-tiedostona',
+  'plan.export.fileName': 'kehittamissuunnitelma',
   'plan.export.date': 'Viety {date}',
   'plan.export.empty': 'Ei vielä kirjoitettu.',
   'plan.import.label': 'Tuo suunnitelma JSON-tiedostosta',
@@ -577,6 +578,7 @@ export const fi = {
   'team.loading': 'Ladataan tietojasi…',
   'team.notTaken': 'ei tehty',
   'team.my.heading': 'Oma yhteenvetosi',
+  'team.my.fileName': 'yhteenveto',
   'team.my.intro':
     'Yhteenvedossa ovat vain valitsemasi nimi, moduulien tilat ja itsearvioinnin keskiarvot, ei muistiinpanojasi.',
   'team.my.name': 'Nimi, joka näkyy koordinaattorille',

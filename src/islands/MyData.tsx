@@ -13,6 +13,7 @@ import { keepKnown, summariseImport, type ImportSummary } from '../progress/impo
 import { dataSections } from '../client/dataSections';
 import type { DataSection } from '../client/dataSection';
 import { fill } from './fill';
+import type { Lang } from '../shared/languages';
 import { useHydrated } from './useHydrated';
 import { download } from './download';
 
@@ -27,7 +28,7 @@ type Imported = {
 type Step = { kind: 'idle' } | ({ kind: 'preview' | 'confirmReplace' } & Imported) | { kind: 'confirmDelete' };
 
 /** My data: where data is stored, export, import with a preview, delete everything, set-aside data. */
-export default function MyData({ lang, labels }: { lang: 'fi' | 'en'; labels: Labels }) {
+export default function MyData({ lang, labels }: { lang: Lang; labels: Labels }) {
   const l = (key: string, values?: Record<string, string | number>): string => fill(labels[key] ?? key, values ?? {});
   const fileId = useId();
   const sectionNames = (keys: string[]): string => keys.map((key) => l(`section.${key}`)).join(', ');

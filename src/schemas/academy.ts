@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { languages } from '../shared/languages';
 import { localized, stableId } from './common';
 
 /*
@@ -31,7 +32,9 @@ export const meetingSchema = z
     /** When it ends, the same day. */
     end: clockTime,
     /** Where it is held, or "online". */
-    place: z.union([z.literal('online'), localized], { error: 'must be "online" or the place as fi: and en:' }),
+    place: z.union([z.literal('online'), localized], {
+      error: `must be "online" or the place in every language, as ${languages.map((lang) => `${lang}:`).join(' and ')}`,
+    }),
     /** The theme of the meeting. */
     theme: localized,
     /**

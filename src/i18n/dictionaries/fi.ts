@@ -14,8 +14,10 @@ export const fi = {
   'nav.certificate': 'Todistus',
   'nav.myData': 'Omat tiedot',
   'nav.menu': 'Valikko',
-  'lang.switch': 'In English',
-  'lang.switchLabel': 'Read this page in English',
+  /** This language's own name on the language switch of the other languages' pages, in this language. */
+  'lang.name': 'Suomeksi',
+  /** The switch's accessible name, in this language. */
+  'lang.readHere': 'Lue tämä sivu suomeksi',
   'footer.label': 'Alatunniste',
   'footer.accessibility': 'Saavutettavuusseloste',
   'footer.privacy': 'Tietosuoja',

@@ -35,5 +35,3 @@ export const feedbackQuerySchema = z.object({
     }),
   ),
 });
-
-export type FeedbackQuery = z.infer<typeof feedbackQuerySchema>;

@@ -13,7 +13,6 @@ import { keepKnown, summariseImport, type ImportSummary } from '../progress/impo
 import { dataSections } from '../client/dataSections';
 import type { DataSection } from '../client/dataSection';
 import { fill } from './fill';
-import type { Lang } from '../shared/languages';
 import { useHydrated } from './useHydrated';
 import { download } from './download';
 
@@ -28,7 +27,7 @@ type Imported = {
 type Step = { kind: 'idle' } | ({ kind: 'preview' | 'confirmReplace' } & Imported) | { kind: 'confirmDelete' };
 
 /** My data: where data is stored, export, import with a preview, delete everything, set-aside data. */
-export default function MyData({ lang, labels }: { lang: Lang; labels: Labels }) {
+export default function MyData({ labels }: { labels: Labels }) {
   const l = (key: string, values?: Record<string, string | number>): string => fill(labels[key] ?? key, values ?? {});
   const fileId = useId();
   const sectionNames = (keys: string[]): string => keys.map((key) => l(`section.${key}`)).join(', ');
@@ -139,7 +138,7 @@ export default function MyData({ lang, labels }: { lang: Lang; labels: Labels })
             {step.sections.length > 0 && (
               <ul>
                 {step.sections.map(({ section, data }) => (
-                  <li key={section.key}>{section.describe(data, lang)}</li>
+                  <li key={section.key}>{section.describe(data, l)}</li>
                 ))}
               </ul>
             )}

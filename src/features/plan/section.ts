@@ -6,8 +6,5 @@ import { planDocument } from './planClient';
 /** The development plan in My data. */
 export const planSection = syncedDataSection<Plan>('plan', planDocument, {
   isEmpty: isPlanEmpty,
-  describe: (data, lang) =>
-    lang === 'fi'
-      ? `Kehittämissuunnitelma: ${data.actions.length} toimenpidettä, ${data.challenges.length} innovaatiohaastetta.`
-      : `Development plan: ${data.actions.length} actions, ${data.challenges.length} innovation challenges.`,
+  describe: (data, l) => l('holds.plan', { actions: data.actions.length, challenges: data.challenges.length }),
 });

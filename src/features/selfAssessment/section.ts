@@ -6,8 +6,6 @@ import { selfAssessmentDocument } from './assessmentClient';
 /** The self-assessment in My data. */
 export const selfAssessmentSection = syncedDataSection<SelfAssessment>('selfAssessment', selfAssessmentDocument, {
   isEmpty: (data) => !data.before && !data.after,
-  describe: (data, lang) => {
-    const count = averages(data.before).answered + averages(data.after).answered;
-    return lang === 'fi' ? `Itsearvioinnin vastauksia: ${count}.` : `Self-assessment answers: ${count}.`;
-  },
+  describe: (data, l) =>
+    l('holds.selfAssessment', { count: averages(data.before).answered + averages(data.after).answered }),
 });

@@ -325,6 +325,12 @@ export const en: Record<UiKey, string> = {
   'myData.quarantineText':
     'This previously stored data could not be read, so it was set aside. You can download it as a file, for example for a support request.',
   'myData.quarantineDownload': 'Download {key}',
+  'myData.holds.plan': 'Development plan: {actions} actions, {challenges} innovation challenges.',
+  'myData.holds.academy': 'Chosen schedule: {academy}.',
+  'myData.holds.selfPaced': 'self-paced',
+  'myData.holds.team': 'Team members: {count}.',
+  'myData.holds.feedback': 'Feedback items: {count}.',
+  'myData.holds.selfAssessment': 'Self-assessment answers: {count}.',
   'offline.netOnline': 'Online',
   'offline.netOffline': 'Offline',
   'offline.title': 'You are offline',

@@ -327,6 +327,12 @@ export const fi = {
   'myData.quarantineText':
     'Näitä aiemmin tallennettuja tietoja ei voitu lukea, joten ne siirrettiin talteen. Voit ladata ne tiedostona esimerkiksi tukipyyntöä varten.',
   'myData.quarantineDownload': 'Lataa {key}',
+  'myData.holds.plan': 'Kehittämissuunnitelma: {actions} toimenpidettä, {challenges} innovaatiohaastetta.',
+  'myData.holds.academy': 'Valittu aikataulu: {academy}.',
+  'myData.holds.selfPaced': 'omaan tahtiin',
+  'myData.holds.team': 'Tiimin jäseniä: {count}.',
+  'myData.holds.feedback': 'Palautteita: {count}.',
+  'myData.holds.selfAssessment': 'Itsearvioinnin vastauksia: {count}.',
   'offline.netOnline': 'Verkossa',
   'offline.netOffline': 'Ei verkkoyhteyttä',
   'offline.title': 'Ei verkkoyhteyttä',

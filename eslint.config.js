@@ -47,5 +47,9 @@ export default defineConfig(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   // Last, so nothing after them can replace their rules: one block per folder of ARCHITECTURE.md.
-  ...boundaryBlocks(readdirSync(new URL('src/features/', import.meta.url))),
+  ...boundaryBlocks(
+    readdirSync(new URL('src/features/', import.meta.url), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name),
+  ),
 );

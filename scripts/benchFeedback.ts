@@ -14,7 +14,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer as startServerProcess } from './lib/serverProcess.ts';
+import { startServerProcess } from './lib/serverProcess.ts';
 
 /** The part of autocannon's result this script reads (the package ships no types). */
 interface AutocannonResult {
@@ -61,9 +61,12 @@ const item = (id: string) =>
   });
 
 async function startServer(dataDir: string, root: string | undefined) {
-  const server = await startServerProcess(distDir, dataDir, {
-    root,
+  const server = await startServerProcess({
+    ...(root === undefined ? {} : { root }),
+    echoErrors: true,
     env: {
+      HANKINTAPOLKU_DIST_DIR: distDir,
+      FEEDBACK_DATA_DIR: dataDir,
       FEEDBACK_ADMIN_TOKEN: TOKEN,
       // The default (30 a minute per address) would refuse nearly every post from one loopback client.
       FEEDBACK_RATE_LIMIT: '1000000000',

@@ -24,7 +24,7 @@ function syntheticManifest(lessons: number): CourseManifest {
     contentVersion: 'bench-1000',
     passMark: 0.8,
     modules: moduleIds.map((id): ManifestModule => ({
-      id: id as ManifestModule['id'],
+      id,
       minutes: { fi: perModule * 7, en: perModule * 7 },
       title: { fi: `Moduuli ${id}`, en: `Module ${id}` },
       questionCount: 6,

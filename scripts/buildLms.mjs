@@ -1,11 +1,11 @@
 // @ts-check
 /*
- * `npm run build:lms`: the course as SCORM 1.2 packages, one per language, in dist-lms/
- * (hankintapolku-scorm12-fi.zip, hankintapolku-scorm12-en.zip). From the same content and code as the
+ * `npm run build:lms`: the course as SCORM 1.2 packages, one per language of src/shared/languages.ts,
+ * in dist-lms/ (hankintapolku-scorm12-fi.zip, hankintapolku-scorm12-en.zip). From the same content and code as the
  * website: an Astro build with PUBLIC_HANKINTAPOLKU_TARGET=lms (which loads src/lms/pageBridge.ts
  * on course pages and leaves the service worker out), its search index, links made relative to the
  * package (buildLms.rewrite.mjs), the launch page and imsmanifest.xml (buildLms.manifest.mjs).
- * Both languages are in each package, so the language switch works; the packages differ in the
+ * Every language is in each package, so the language switch works; the packages differ in the
  * language they open in and in their titles.
  */
 import { spawnSync } from 'node:child_process';
@@ -15,8 +15,8 @@ import { build } from 'esbuild';
 import { zipSync } from 'fflate';
 import { scormManifest } from './buildLms.manifest.mjs';
 import { collectorOriginOf, rewriteSite } from './buildLms.rewrite.mjs';
-import { fi } from '../src/i18n/dictionaries/fi.ts';
-import { en } from '../src/i18n/dictionaries/en.ts';
+import { dictionaries } from '../src/i18n/ui.ts';
+import { defaultLang, languages } from '../src/shared/languages.ts';
 import { encodeSuspendData } from '../src/lms/suspendData.ts';
 
 const started = performance.now();
@@ -86,10 +86,13 @@ const course = JSON.parse(readFileSync(join(site, courseManifestFile), 'utf8'));
 // suspend_data a learner can have.
 const completeLength = completeSuspendDataLength(course);
 
-const langs = /** @type {const} */ ({
-  fi: { words: fi, home: 'index.html' },
-  en: { words: en, home: 'en/index.html' },
-});
+// One package per language of the course (src/shared/languages.ts), each starting on its home page.
+const langs = Object.fromEntries(
+  languages.map((lang) => [
+    lang,
+    { words: dictionaries[lang], home: lang === defaultLang ? 'index.html' : `${lang}/index.html` },
+  ]),
+);
 const courseFiles = listFiles(site);
 const xsds = readdirSync('scorm/xsd').filter((file) => file.endsWith('.xsd'));
 mkdirSync(out, { recursive: true });

@@ -9,6 +9,7 @@ import { join, relative, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { createPagePolicies, pagePolicy, type FrameAncestors } from './securityHeaders.ts';
+import { byLanguage, defaultLang, languages } from '../src/shared/languages.ts';
 
 /** Methods a page answers; any other is 405 with this list. */
 export const PAGE_METHODS = 'GET, HEAD';
@@ -35,10 +36,19 @@ export async function registerSite(
         '(npm start does it for you).',
     );
   }
-  const notFound = {
-    fi: readNotFound(join(distDir, '404.html'), frameAncestors),
-    // Astro writes the English 404 page as en/404/index.html; it is also reachable at /en/404/.
-    en: readNotFound(join(distDir, 'en', '404', 'index.html'), frameAncestors),
+  // Each language's 404 page. Astro writes the primary language's as 404.html and each other one's as
+  // <lang>/404/index.html (also reachable at /en/404/).
+  const notFound = byLanguage((lang) =>
+    readNotFound(
+      lang === defaultLang ? join(distDir, '404.html') : join(distDir, lang, '404', 'index.html'),
+      frameAncestors,
+    ),
+  );
+  const notFoundFor = (url: string): NotFoundPage => {
+    const lang = languages.find(
+      (l) => l !== defaultLang && (url === `/${l}` || url.startsWith(`/${l}/`) || url.startsWith(`/${l}?`)),
+    );
+    return notFound[lang ?? defaultLang];
   };
   const policyOf = createPagePolicies(frameAncestors);
   // Not `default-src 'none'`: a worker script (the service worker sw.js) runs under the policy of its
@@ -65,7 +75,7 @@ export async function registerSite(
   });
 
   return (url, reply) => {
-    const page = url === '/en' || url.startsWith('/en/') || url.startsWith('/en?') ? notFound.en : notFound.fi;
+    const page = notFoundFor(url);
     return reply
       .code(404)
       .header('Cache-Control', 'no-cache')

@@ -1,12 +1,11 @@
 // What every benchmark shares: medians with their spread, byte sizes after compression, a free port,
 // a private copy of the built site served by the real server, and the results folder.
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-import { freePort } from './serverProcess.ts';
+import { freePort, startServerProcess, type ServerProcess } from './serverProcess.ts';
 
 export { freePort };
 
@@ -117,50 +116,32 @@ export async function serveDist(distDir: string, scratch: string) {
   const port = await freePort();
   let stopping = false;
   let restarts = 0;
-  const start = () => {
-    const child = spawn(process.execPath, ['server/start.ts'], {
-      cwd: repoRoot,
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        HANKINTAPOLKU_DIST_DIR: distDir,
-        FEEDBACK_DATA_DIR: join(scratch, `collector-${String(port)}`),
-      },
+  const start = async (): Promise<ServerProcess> => {
+    const server = await startServerProcess({
+      port,
+      echoErrors: true,
+      env: { HANKINTAPOLKU_DIST_DIR: distDir, FEEDBACK_DATA_DIR: join(scratch, `collector-${String(port)}`) },
     });
-    const listening = new Promise<void>((resolve, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        if (chunk.toString().includes('is being served at')) resolve();
-      });
-      child.once('exit', (code) => {
-        reject(new Error(`The server exited with ${String(code)} before listening.`));
-      });
+    server.child.once('exit', () => {
+      if (!stopping && restarts < 5) {
+        restarts++;
+        console.log(`The server on port ${String(port)} stopped unexpectedly; starting it again.`);
+        current = start();
+      }
     });
-    const exited = new Promise<void>((resolve) =>
-      child.once('exit', () => {
-        resolve();
-        if (!stopping && restarts < 5) {
-          restarts++;
-          console.log(`The server on port ${String(port)} stopped unexpectedly; starting it again.`);
-          current = start();
-        }
-      }),
-    );
-    return { child, listening, exited };
+    return server;
   };
   let current = start();
-  await current.listening;
+  await current;
   return {
     base: `http://127.0.0.1:${String(port)}`,
     /** Waits until the server answers (again, after a restart). */
     async ready() {
-      await current.listening;
+      await current;
     },
     async stop() {
       stopping = true;
-      current.child.kill('SIGTERM');
-      await current.exited;
+      await (await current).stop();
     },
   };
 }

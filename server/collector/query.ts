@@ -1,7 +1,7 @@
 // The filters of the collector's review endpoints. Server-side only, kept apart from the feedback item
 // so the browser bundle does not carry it.
 import { z } from 'zod/mini';
-import { moduleIds } from '../../src/schemas/ids.ts';
+import { stableIdPattern } from '../../src/schemas/ids.ts';
 import { feedbackTypes } from '../../src/shared/feedbackLimits.ts';
 
 /**
@@ -11,7 +11,13 @@ import { feedbackTypes } from '../../src/shared/feedbackLimits.ts';
  */
 export const feedbackQuerySchema = z.object({
   /** Only feedback about this module. */
-  module: z.optional(z.enum(moduleIds, { error: `The module must be one of: ${moduleIds.join(', ')}.` })),
+  module: z.optional(
+    z.string().check(
+      z.regex(stableIdPattern, {
+        error: 'The module id must use only lowercase letters, digits and hyphens, e.g. "goals".',
+      }),
+    ),
+  ),
   /** Only feedback about this lesson (its stable id). */
   lesson: z.optional(
     z.string().check(
@@ -29,5 +35,3 @@ export const feedbackQuerySchema = z.object({
     }),
   ),
 });
-
-export type FeedbackQuery = z.infer<typeof feedbackQuerySchema>;

@@ -1,4 +1,3 @@
-import type { Lang } from '../schemas/common';
 import type { SyncedDocument } from './syncedDocument';
 
 /**
@@ -17,8 +16,11 @@ export interface DataSection<T = unknown> {
   importData(data: T, mode: 'merge' | 'replace'): Promise<void>;
   /** Deletes everything the section stores. */
   clear(): Promise<void>;
-  /** One sentence for the import preview: what the imported data holds. */
-  describe(data: T, lang: Lang): string;
+  /**
+   * One sentence for the import preview: what the imported data holds, in the page's language. `l`
+   * fills the page's My data strings; a section's sentence is `myData.holds.<key>`.
+   */
+  describe(data: T, l: (key: string, values?: Record<string, string | number>) => string): string;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { ProgressView } from './progress';
 import { pathFor } from '../i18n/routes';
+import { defaultLang, isLang } from '../shared/languages';
 
 /*
  * The parts of a module's progress that are more than a status word: "2 of 4 lessons done" on module
@@ -17,7 +18,8 @@ const setText = (el: Element, text: string | undefined): void => {
 };
 
 export function applyModuleProgressToDom(view: ProgressView, labels: Labels, root: ParentNode = document): void {
-  const lang = document.documentElement.lang === 'en' ? 'en' : 'fi';
+  const pageLang = document.documentElement.lang;
+  const lang = isLang(pageLang) ? pageLang : defaultLang;
   const moduleOf = (el: Element, attribute: string) =>
     view.manifest.modules.find((m) => m.id === el.getAttribute(attribute));
 

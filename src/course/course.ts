@@ -75,7 +75,10 @@ async function loadCourse(): Promise<Course> {
     lessons: lessonEntries.map(toSource),
   };
   validateCourse(sources);
-  const glossary = collectGlossary(glossaryEntries.map(toSource));
+  const glossary = collectGlossary(
+    glossaryEntries.map(toSource),
+    sources.modules.map((m) => m.data.id),
+  );
   warnAboutUnreviewed(sources);
   // Guessable keys do not stop the build (the check shuffles options), but the author should know.
   for (const warning of quizKeyWarnings(sources.quizzes)) console.warn(`[content] ${warning}`);

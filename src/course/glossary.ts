@@ -1,4 +1,4 @@
-import { moduleIds, type Lang, type ModuleId } from '../schemas/common';
+import type { Lang, ModuleId } from '../schemas/common';
 import type { GlossaryData, GlossaryTerm } from '../schemas/glossary';
 import { ContentError, type SourceEntry } from './validateCourse';
 import { intlLocale } from '../shared/languages';
@@ -8,20 +8,18 @@ export interface GlossaryEntry extends GlossaryTerm {
   moduleId: ModuleId;
 }
 
-const isModuleId = (s: string): s is ModuleId => (moduleIds as readonly string[]).includes(s);
-
 /**
  * Every module's glossary terms as one list. Throws a ContentError naming the file and field of each
- * problem: a glossary in an unknown module folder, or a term id used twice (the id is the term's
+ * problem: a glossary in a folder that is not one of `moduleIds` (the course's modules), or a term id used twice (the id is the term's
  * anchor on the glossary page, so two terms with one id would make lessons' links ambiguous).
  */
-export function collectGlossary(files: SourceEntry<GlossaryData>[]): GlossaryEntry[] {
+export function collectGlossary(files: SourceEntry<GlossaryData>[], moduleIds: readonly ModuleId[]): GlossaryEntry[] {
   const problems: string[] = [];
   const seen = new Map<string, string>();
   const entries: GlossaryEntry[] = [];
   for (const file of [...files].sort((a, b) => a.id.localeCompare(b.id))) {
     const folder = file.id.split('/')[0] ?? '';
-    if (!isModuleId(folder)) {
+    if (!moduleIds.includes(folder)) {
       problems.push(
         `${file.filePath}: module id "${folder}" (the folder name) is unknown; known ids: ${moduleIds.join(', ')}`,
       );

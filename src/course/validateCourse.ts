@@ -1,4 +1,4 @@
-import { languages, moduleIds, type Lang } from '../schemas/common';
+import { languages, type Lang } from '../schemas/common';
 import { byLanguage, defaultLang } from '../shared/languages';
 import type { LessonData, ModuleData, QuizData } from '../schemas/content';
 import { reservedLessonIds } from '../i18n/routes';
@@ -31,42 +31,41 @@ export class ContentError extends Error {
 const folderOf = (entryId: string): string => entryId.split('/')[0] ?? '';
 
 /**
- * Checks the rules that span files, which a per-file schema cannot see: every module folder is a known
- * module and agrees with its id, all seven modules and their knowledge checks exist, lesson ids and
- * orders are unique, and every lesson exists in both languages with the same order.
- * Throws a ContentError listing every problem; returns nothing when the course is sound.
+ * Checks the rules that span files, which a per-file schema cannot see. The modules are the folders of
+ * content/modules/ that hold a module.yaml (a new module needs no code): each agrees with its id, the
+ * orders run from 1 to the number of modules, every module has its knowledge check, lesson ids and
+ * orders are unique, and every lesson exists in every language with the same order. Throws a
+ * ContentError listing every problem; returns nothing when the course is sound.
  */
 export function validateCourse({ modules, quizzes, lessons }: CourseSources): void {
   const problems: string[] = [];
-  const known = new Set<string>(moduleIds);
+  const known = new Set(modules.map((m) => folderOf(m.id)));
+  const knownIds = [...known].join(', ');
+  const unknown = (filePath: string, folder: string): string =>
+    `${filePath}: module folder "${folder}" has no module.yaml, so it is not a module; known ids: ${knownIds}`;
 
-  const folders = new Set<string>();
   const orders = new Map<number, string>();
   for (const m of modules) {
     const folder = folderOf(m.id);
-    folders.add(folder);
-    if (!known.has(folder)) {
-      problems.push(
-        `${m.filePath}: module id "${folder}" (the folder name) is unknown; known ids: ${moduleIds.join(', ')}`,
-      );
-    } else if (m.data.id !== folder) {
+    if (m.data.id !== folder) {
       problems.push(`${m.filePath}: field "id" is "${m.data.id}" but the folder is "${folder}"; they must match`);
     }
     const other = orders.get(m.data.order);
     if (other) problems.push(`${m.filePath}: field "order" ${m.data.order} is also used by ${other}`);
+    else if (m.data.order > modules.length) {
+      problems.push(
+        `${m.filePath}: field "order" is ${m.data.order} but the course has ${modules.length} modules; number them from 1`,
+      );
+    }
     orders.set(m.data.order, m.filePath);
-  }
-  for (const id of moduleIds) {
-    if (!folders.has(id)) problems.push(`content/modules/${id}/module.yaml: module "${id}" is missing`);
   }
 
   const quizFolders = new Set(quizzes.map((q) => folderOf(q.id)));
   for (const q of quizzes) {
-    if (!known.has(folderOf(q.id)))
-      problems.push(`${q.filePath}: module id "${folderOf(q.id)}" (the folder name) is unknown`);
+    if (!known.has(folderOf(q.id))) problems.push(unknown(q.filePath, folderOf(q.id)));
   }
-  for (const folder of folders) {
-    if (known.has(folder) && !quizFolders.has(folder)) {
+  for (const folder of known) {
+    if (!quizFolders.has(folder)) {
       problems.push(`content/modules/${folder}/quiz.yaml: the knowledge check of module "${folder}" is missing`);
     }
   }
@@ -77,9 +76,7 @@ export function validateCourse({ modules, quizzes, lessons }: CourseSources): vo
   for (const l of lessons) {
     const [folder = '', lang = ''] = l.id.split('/');
     if (!known.has(folder)) {
-      problems.push(
-        `${l.filePath}: module id "${folder}" (the folder name) is unknown; known ids: ${moduleIds.join(', ')}`,
-      );
+      problems.push(unknown(l.filePath, folder));
       continue;
     }
     if (!(languages as readonly string[]).includes(lang)) {
@@ -102,10 +99,10 @@ export function validateCourse({ modules, quizzes, lessons }: CourseSources): vo
     seen.set(l.data.id, l);
   }
 
-  for (const folder of folders) {
+  for (const folder of known) {
     const perLang = byModule.get(folder);
     if (!perLang || languages.every((lang) => perLang[lang].size === 0)) {
-      if (known.has(folder)) problems.push(`content/modules/${folder}/: module "${folder}" has no lessons`);
+      problems.push(`content/modules/${folder}/: module "${folder}" has no lessons`);
       continue;
     }
     for (const [lang, other] of languages.flatMap((a) =>

@@ -26,3 +26,10 @@ export function labelsFor(lang: Lang, ...prefixes: string[]): Record<string, str
       .map((k) => [k, t(lang, k)]),
   );
 }
+
+/** Every string under `prefix`, keyed without it ("myData.export" → "export"), for an island that names its labels so. */
+export function labelsUnder(lang: Lang, prefix: string): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(labelsFor(lang, prefix)).map(([key, text]) => [key.slice(prefix.length), text]),
+  );
+}

@@ -1,11 +1,12 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { fill } from './fill';
 import { verificationCode } from '../certificate/verificationCode';
+import { intlLocale, type Lang } from '../shared/languages';
 
 export type CertificateCheckLabels = Record<'file' | 'result' | 'noCourse' | 'refused', string>;
 
 interface Props {
-  lang: 'fi' | 'en';
+  lang: Lang;
   /** The course's module ids: the code covers exactly these, as the certificate does. */
   moduleIds: string[];
   labels: CertificateCheckLabels;
@@ -53,7 +54,7 @@ export default function CertificateCheck({ lang, moduleIds, labels }: Props) {
   const id = useId();
   const [facts, setFacts] = useState<Facts | null>(null);
   const [problem, setProblem] = useState('');
-  const locale = lang === 'fi' ? 'fi-FI' : 'en-GB';
+  const locale = intlLocale(lang);
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>): Promise<void> => {
     const file = event.target.files?.[0];

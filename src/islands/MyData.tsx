@@ -7,7 +7,7 @@ import {
   readImportFile,
   type ImportRefusal,
 } from '../client/myDataFile';
-import { readQuarantined, storageInfo, type StorageInfo } from '../storage/browserStore';
+import { readQuarantined, storageInfo, type StorageInfo } from '../client/storageStatus';
 import type { ProgressDocument } from '../schemas/progress';
 import { keepKnown, summariseImport, type ImportSummary } from '../progress/importSummary';
 import { dataSections } from '../client/dataSections';
@@ -27,7 +27,7 @@ type Imported = {
 type Step = { kind: 'idle' } | ({ kind: 'preview' | 'confirmReplace' } & Imported) | { kind: 'confirmDelete' };
 
 /** My data: where data is stored, export, import with a preview, delete everything, set-aside data. */
-export default function MyData({ lang, labels }: { lang: 'fi' | 'en'; labels: Labels }) {
+export default function MyData({ labels }: { labels: Labels }) {
   const l = (key: string, values?: Record<string, string | number>): string => fill(labels[key] ?? key, values ?? {});
   const fileId = useId();
   const sectionNames = (keys: string[]): string => keys.map((key) => l(`section.${key}`)).join(', ');
@@ -138,7 +138,7 @@ export default function MyData({ lang, labels }: { lang: 'fi' | 'en'; labels: La
             {step.sections.length > 0 && (
               <ul>
                 {step.sections.map(({ section, data }) => (
-                  <li key={section.key}>{section.describe(data, lang)}</li>
+                  <li key={section.key}>{section.describe(data, l)}</li>
                 ))}
               </ul>
             )}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { localized, moduleIds, stableId } from './common';
+import { languages } from '../shared/languages';
+import { localized, stableId } from './common';
 
 /*
  * `content/academies/<id>.yaml`: the schedule of a development programme (an "academy"): its sprint
@@ -31,15 +32,16 @@ export const meetingSchema = z
     /** When it ends, the same day. */
     end: clockTime,
     /** Where it is held, or "online". */
-    place: z.union([z.literal('online'), localized], { error: 'must be "online" or the place as fi: and en:' }),
+    place: z.union([z.literal('online'), localized], {
+      error: `must be "online" or the place in every language, as ${languages.map((lang) => `${lang}:`).join(' and ')}`,
+    }),
     /** The theme of the meeting. */
     theme: localized,
-    /** Module ids to study before this meeting (those of its development period). */
-    due: z
-      .array(z.enum(moduleIds, { error: `must be one of ${moduleIds.join(', ')}` }), {
-        error: 'must be a list of module ids',
-      })
-      .default([]),
+    /**
+     * Module ids to study before this meeting (those of its development period). Each must be a
+     * module of the course: src/course/academies.ts checks them against content/modules/.
+     */
+    due: z.array(stableId, { error: 'must be a list of module ids' }).default([]),
   })
   .refine((m) => m.start < m.end, { error: 'must end after it starts', path: ['end'] });
 

@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import { languageName, languages, type Lang } from '../shared/languages';
+import { stableIdPattern } from './ids';
 
-export { languages, moduleIds, type Lang, type ModuleId } from './ids';
+export { languages, type Lang, type ModuleId } from './ids';
 
 /** A stable id: lowercase letters, digits and single hyphens. */
-export const stableId = z
-  .string({ error: 'must be an id such as "why-it-matters"' })
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-    error: 'must use only lowercase letters, digits and hyphens, e.g. "why-it-matters"',
-  });
+export const stableId = z.string({ error: 'must be an id such as "why-it-matters"' }).regex(stableIdPattern, {
+  error: 'must use only lowercase letters, digits and hyphens, e.g. "why-it-matters"',
+});
 
 /** Text given in every language of the course (src/shared/languages.ts). */
 export const localized = z.object(

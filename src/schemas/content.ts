@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { localized, moduleIds, stableId } from './common';
+import { languageName, languages, type Lang } from '../shared/languages';
+import { localized, stableId } from './common';
 
 /** `content/course.yaml`: what the course is and for whom. */
 export const courseSchema = z.object({
@@ -25,28 +26,29 @@ const minutes = z
 /** `content/modules/<id>/module.yaml`: a module's overview. */
 export const moduleSchema = z
   .object({
-    /** The module's stable id; must match its folder name. */
-    id: z.enum(moduleIds, { error: `must be one of ${moduleIds.join(', ')}` }),
-    /** Position in the course, 1–7. */
-    order: z.number({ error: 'must be a number' }).int().min(1).max(moduleIds.length),
+    /** The module's stable id; must match its folder name (src/course/validateCourse.ts checks). */
+    id: stableId,
+    /** Position in the course, 1 to the number of modules, each used once (checked across files). */
+    order: z.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).min(1),
     /** The module title. */
     title: localized,
     /** One or two sentences on what the module teaches. */
     summary: localized,
-    /** 3–5 learning objectives per language, the same number in both. */
-    objectives: z.object({
-      fi: z
-        .array(z.string().trim().min(1))
-        .min(3, { error: 'needs 3–5 objectives' })
-        .max(5, { error: 'needs 3–5 objectives' }),
-      en: z
-        .array(z.string().trim().min(1))
-        .min(3, { error: 'needs 3–5 objectives' })
-        .max(5, { error: 'needs 3–5 objectives' }),
-    }),
+    /** 3–5 learning objectives per language, the same number in every language. */
+    objectives: z.object(
+      Object.fromEntries(
+        languages.map((lang) => [
+          lang,
+          z
+            .array(z.string().trim().min(1), { error: `must list the objectives in ${languageName(lang)}` })
+            .min(3, { error: 'needs 3–5 objectives' })
+            .max(5, { error: 'needs 3–5 objectives' }),
+        ]),
+      ) as Record<Lang, z.ZodArray<z.ZodString>>,
+    ),
   })
-  .refine((m) => m.objectives.fi.length === m.objectives.en.length, {
-    error: 'must list the same number of objectives in Finnish and English',
+  .refine((m) => new Set(languages.map((lang) => m.objectives[lang].length)).size === 1, {
+    error: `must list the same number of objectives in ${languages.map(languageName).join(' and ')}`,
     path: ['objectives'],
   });
 export type ModuleData = z.infer<typeof moduleSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { languages, type Lang } from '../shared/languages';
 import { stableId } from './common';
 
 /** A term in one language: the term as the course writes it and its definition. */
@@ -12,17 +13,15 @@ const termText = z.object(
   { error: 'must give the term and its definition, as { term: …, definition: … }' },
 );
 
-/** One glossary term in both languages. */
+/** One glossary term in every language of the course (src/shared/languages.ts). */
 export const glossaryTermSchema = z.object({
   /**
    * The term's anchor on the glossary page (`/sanasto/#<id>`, `/en/glossary/#<id>`): an English slug,
    * unique across the course. Lessons link to it, so it never changes once published.
    */
   id: stableId,
-  /** The Finnish term and definition. */
-  fi: termText,
-  /** The English term and definition. */
-  en: termText,
+  /** The term and its definition in each language, under the language's code (fi:, en:). */
+  ...(Object.fromEntries(languages.map((lang) => [lang, termText])) as Record<Lang, typeof termText>),
 });
 export type GlossaryTerm = z.infer<typeof glossaryTermSchema>;
 

@@ -2,6 +2,11 @@
 
 export { languages, type Lang } from '../shared/languages.ts';
 
-/** The seven modules of the basic course, in course order. Progress is keyed by these ids. */
-export const moduleIds = ['background', 'teamwork', 'goals', 'constraints', 'tools', 'measurement', 'support'] as const;
-export type ModuleId = (typeof moduleIds)[number];
+/**
+ * A module's stable id: the name of its folder under `content/modules/`. Progress is keyed by it. The
+ * list of modules is the content's (src/course/ reads it at build time), so a new module needs no code.
+ */
+export type ModuleId = string;
+
+/** The shape of every stable id (modules, lessons, questions): lowercase letters, digits and single hyphens. */
+export const stableIdPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

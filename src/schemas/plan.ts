@@ -7,12 +7,11 @@
  * questions: PlanQuestion[], edits: { [PlanPart]: ISO time } }. The export file is the same document.
  * Lifecycle: autosaved while the learner types; tabs merge part by part, the later edit of each part
  * winning (`edits`), so two tabs editing different parts keep both. Migration cases: only v1 exists;
- * a newer stored plan is left in place and a newer file is refused.
+ * a newer stored plan is left in place and a newer file is refused. Reading, editing and merging are
+ * the plan feature's rules (src/features/plan/model.ts); this file only describes the shape.
  */
 import { z } from 'zod/mini';
 import { isoTime as isoTimeSchema } from './isoTime';
-import { readDocumentFile, refuseNewer, type FileReadResult } from './documentFile';
-import { describeIssues } from './describeIssues';
 
 export const PLAN_KIND = 'hankintapolku.plan';
 export const PLAN_SCHEMA_VERSION = 1;
@@ -50,7 +49,7 @@ export type ActionStatus = (typeof actionStatuses)[number];
  * The schema is built on first use (z.lazy), not when the module loads: constructing zod schemas
  * is start-up work on every page that shows the plan, and a first visit has no stored plan to read.
  */
-const planSchema = z.lazy(() => {
+export const planSchema = z.lazy(() => {
   const isoTime = isoTimeSchema('must be an ISO date-time');
   const itemId = z.string().check(z.minLength(1), z.maxLength(100));
   const item = z.string().check(z.maxLength(PLAN_ITEM_MAX));
@@ -115,58 +114,4 @@ export function emptyPlan(): Plan {
     questions: [],
     edits: {},
   };
-}
-
-/** Reads a stored or imported plan; throws with a reason when it cannot. */
-export function parsePlan(raw: unknown): Plan {
-  refuseNewer(raw, PLAN_SCHEMA_VERSION, 'the plan');
-  const parsed = planSchema.safeParse(raw);
-  if (!parsed.success) throw new Error(describeIssues(parsed.error));
-  return parsed.data;
-}
-
-/** Reads a plan file the learner chose to import. */
-export const readPlanFile = (text: string, byteSize: number): FileReadResult<Plan> =>
-  readDocumentFile(text, byteSize, { maxBytes: PLAN_FILE_MAX_BYTES, kind: PLAN_KIND, parse: parsePlan });
-
-/** Whether the learner has written anything. */
-export const isPlanEmpty = (plan: Plan): boolean =>
-  planTextFields.every((f) => plan.texts[f].trim() === '') &&
-  plan.actions.length === 0 &&
-  plan.challenges.length === 0 &&
-  plan.questions.length === 0;
-
-/** The value of one part of the plan. */
-export type PlanPartValue<P extends PlanPart> = P extends PlanTextField
-  ? string
-  : P extends 'actions'
-    ? PlanAction[]
-    : P extends 'challenges'
-      ? PlanChallenge[]
-      : PlanQuestion[];
-
-/** The plan with one part changed at `now`. */
-export function editPlan<P extends PlanPart>(plan: Plan, part: P, value: PlanPartValue<P>, now: Date): Plan {
-  const at = now.toISOString();
-  const next: Plan = { ...plan, updatedAt: at, edits: { ...plan.edits, [part]: at } };
-  if (part === 'actions') next.actions = value as PlanAction[];
-  else if (part === 'challenges') next.challenges = value as PlanChallenge[];
-  else if (part === 'questions') next.questions = value as PlanQuestion[];
-  else next.texts = { ...plan.texts, [part]: value as string };
-  return next;
-}
-
-const editedAt = (plan: Plan, part: PlanPart): number => Date.parse(plan.edits[part] ?? '1970-01-01T00:00:00Z');
-
-/** Two tabs' plans as one: each part from the side that edited it last (ties keep `mine`). */
-export function mergePlans(mine: Plan, theirs: Plan): Plan {
-  let merged: Plan = { ...mine, texts: { ...mine.texts }, edits: { ...mine.edits } };
-  for (const part of planParts) {
-    if (editedAt(theirs, part) <= editedAt(mine, part)) continue;
-    const value =
-      part === 'actions' || part === 'challenges' || part === 'questions' ? theirs[part] : theirs.texts[part];
-    merged = editPlan(merged, part, value as never, new Date(editedAt(theirs, part)));
-  }
-  merged.updatedAt = new Date(Math.max(Date.parse(mine.updatedAt), Date.parse(theirs.updatedAt))).toISOString();
-  return merged;
 }

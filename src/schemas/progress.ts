@@ -115,7 +115,6 @@ export type ProgressDocument = z.infer<typeof progressDocumentSchema>;
 
 /** Format v1 as shipped: the readable form was also what was stored. Read only by its migration. */
 export const progressV1Schema = z.object({ ...commonFields, schemaVersion: z.literal(1), lessons: readableLessons });
-export type ProgressV1 = z.infer<typeof progressV1Schema>;
 
 /** The largest time a Date can hold, in milliseconds either side of 1970. */
 const MAX_TIME_MS = 8_640_000_000_000_000;

@@ -7,13 +7,12 @@
  * exportedAt, modules: { [moduleId]: status }, assessment: { before, after } }.
  * Stored team (key 'team', schemaVersion 1): { kind: 'hankintapolku.team', schemaVersion, updatedAt,
  * myName, members: Summary[] }. Tabs merge by keeping every member once (the latest export of each id)
- * and the later `myName`. Migration cases: only v1 exists; newer files are refused.
+ * and the later `myName`. Migration cases: only v1 exists; newer files are refused. Reading, building
+ * and merging are the team feature's rules (src/features/team/model.ts).
  */
 import { z } from 'zod/mini';
 import { isoTime as isoTimeSchema } from './isoTime';
-import { moduleIds, type ModuleId } from './ids';
-import { readDocumentFile, refuseNewer, type FileReadResult } from './documentFile';
-import { describeIssues } from './describeIssues';
+import { stableIdPattern } from './ids';
 
 export const SUMMARY_KIND = 'hankintapolku.summary';
 export const SUMMARY_SCHEMA_VERSION = 1;
@@ -38,55 +37,15 @@ export const summarySchema = z.object({
   /** The name the learner chose to show. */
   name: z.string().check(z.trim(), z.minLength(1, { error: 'name is empty' }), z.maxLength(MEMBER_NAME_MAX)),
   exportedAt: isoTime,
-  /** Every module's status. */
-  modules: z.record(z.enum(moduleIds), z.enum(moduleStatuses)),
+  /** Every module's status, by module id (the modules of the course the learner studied). */
+  modules: z.record(
+    z.string().check(z.regex(stableIdPattern, { error: 'must be a module id' }), z.maxLength(100)),
+    z.enum(moduleStatuses),
+  ),
   /** Self-assessment averages, 1–5, or null when that round is not taken. */
   assessment: z.object({ before: average, after: average }),
 });
 export type Summary = z.infer<typeof summarySchema>;
-
-export function parseSummary(raw: unknown): Summary {
-  refuseNewer(raw, SUMMARY_SCHEMA_VERSION, 'the summary');
-  const parsed = summarySchema.safeParse(raw);
-  if (!parsed.success) throw new Error(describeIssues(parsed.error));
-  return parsed.data;
-}
-
-/** Reads a summary file the coordinator chose. */
-export const readSummaryFile = (text: string, byteSize: number): FileReadResult<Summary> =>
-  readDocumentFile(text, byteSize, { maxBytes: SUMMARY_FILE_MAX_BYTES, kind: SUMMARY_KIND, parse: parseSummary });
-
-export function buildSummary(input: {
-  id: string;
-  name: string;
-  now: Date;
-  modules: Record<ModuleId, ModuleStatus>;
-  before: number | null;
-  after: number | null;
-}): Summary {
-  return {
-    kind: SUMMARY_KIND,
-    schemaVersion: SUMMARY_SCHEMA_VERSION,
-    id: input.id,
-    name: input.name.trim(),
-    exportedAt: input.now.toISOString(),
-    modules: input.modules,
-    assessment: { before: input.before, after: input.after },
-  };
-}
-
-/** A file name such as hankintapolku-yhteenveto-maija.json. */
-export function summaryFileName(name: string, lang: 'fi' | 'en'): string {
-  const slug =
-    name
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 40) || 'member';
-  return `hankintapolku-${lang === 'fi' ? 'yhteenveto' : 'summary'}-${slug}.json`;
-}
 
 export const teamSchema = z.object({
   kind: z.literal(TEAM_KIND),
@@ -109,29 +68,3 @@ export const emptyTeam = (): Team => ({
   myName: '',
   members: [],
 });
-
-export function parseTeam(raw: unknown): Team {
-  refuseNewer(raw, TEAM_SCHEMA_VERSION, 'the team');
-  const parsed = teamSchema.safeParse(raw);
-  if (!parsed.success) throw new Error(describeIssues(parsed.error));
-  return parsed.data;
-}
-
-/** Adds summaries: one row per member id, the latest export winning. */
-export function addMembers(team: Team, summaries: Summary[]): Team {
-  const members = [...team.members];
-  for (const s of summaries) {
-    const at = members.findIndex((m) => m.id === s.id);
-    if (at < 0) members.push(s);
-    else if (Date.parse(s.exportedAt) >= Date.parse(members[at]?.exportedAt ?? '')) members[at] = s;
-  }
-  return { ...team, members: members.slice(0, TEAM_MEMBERS_MAX) };
-}
-
-export function mergeTeams(mine: Team, theirs: Team): Team {
-  const own = Date.parse(theirs.updatedAt) > Date.parse(mine.updatedAt) ? theirs : mine;
-  return addMembers(
-    { ...mine, updatedAt: own.updatedAt, myName: own.myName, ...(own.myId ? { myId: own.myId } : {}) },
-    theirs.members,
-  );
-}

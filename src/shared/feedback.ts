@@ -3,7 +3,7 @@
 // The id is lowercased, so a UUID sent in upper case is the same item as in lower case.
 // Every schema carries its own message because zod/mini ships no English locale ("Invalid input").
 import { z } from 'zod/mini';
-import { languages, moduleIds } from '../schemas/ids.ts';
+import { languages, stableIdPattern } from '../schemas/ids.ts';
 import { isRealDateTime } from './isoDateTime.ts';
 import {
   CONTENT_VERSION_MAX,
@@ -73,8 +73,21 @@ export const feedbackItemSchema = z.object(
         z.regex(EMAIL, { error: 'The email address is not valid, e.g. name@example.fi.' }),
       ),
     ),
-    /** The module the feedback is about, one of the seven stable module ids. */
-    moduleId: z.optional(z.enum(moduleIds, { error: `The module must be one of: ${moduleIds.join(', ')}.` })),
+    /**
+     * The module the feedback is about: its stable id, e.g. "goals". Checked for its shape, like the
+     * lesson id: the modules are the content's, which the collector does not read.
+     */
+    moduleId: z.optional(
+      z
+        .string({ error: 'The module id must be text.' })
+        .check(
+          z.regex(stableIdPattern, {
+            error: 'The module id must use only lowercase letters, digits and hyphens, e.g. "goals".',
+          }),
+        )
+        // Branded: a module id this schema has checked, told apart from any string by its type.
+        .brand<'ModuleId'>(),
+    ),
     /** The lesson the feedback is about: its stable id, e.g. "why-it-matters". */
     lessonId: z.optional(
       z.string({ error: 'The lesson id must be text.' }).check(

@@ -175,7 +175,7 @@ test.describe('offline', () => {
 // ---- Updates: a second server serves build v1 from a folder, which is then replaced by build v2 ----
 
 async function serve(distDir: string, dataDir: string, port: number): Promise<() => Promise<void>> {
-  return (await startServer(distDir, dataDir, { port })).stop;
+  return (await startServer(distDir, dataDir, port)).stop;
 }
 
 const filesUnder = (dir: string): string[] =>

@@ -86,14 +86,14 @@ describe('the collector, with review enabled', () => {
 
   it('refuses an invalid item with 400 and one message per field, storing nothing', async () => {
     const before = (await list(server.base)).count;
-    const response = await post(server.base, item({ text: '   ', rating: 9, moduleId: 'intro' }));
+    const response = await post(server.base, item({ text: '   ', rating: 9, moduleId: 'Intro' }));
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({
       error: 'The feedback is not valid; see fields.',
       fields: {
         text: 'Write your feedback: the text is empty.',
         rating: 'The rating must be a whole number from 1 to 5.',
-        moduleId: 'The module must be one of: background, teamwork, goals, constraints, tools, measurement, support.',
+        moduleId: 'The module id must use only lowercase letters, digits and hyphens, e.g. "goals".',
       },
     });
     expect((await list(server.base)).count).toBe(before);
@@ -158,7 +158,7 @@ describe('the collector, with review enabled', () => {
   });
 
   it('refuses a filter it cannot understand with 400 and the field named', async () => {
-    const response = await admin(server.base, '/api/feedback?module=intro&since=yesterday');
+    const response = await admin(server.base, '/api/feedback?module=Intro&since=yesterday');
     expect(response.status).toBe(400);
     expect(Object.keys(((await response.json()) as { fields: object }).fields)).toEqual(['module', 'since']);
   });

@@ -51,6 +51,11 @@ const refused: [string, string, string][] = [
     "import { parseChoice } from '../academy/choice';",
   ],
   [
+    'a feature importing another feature’s island',
+    'src/features/team/planted.ts',
+    "import Chart from '../selfAssessment/ResultsChart';",
+  ],
+  [
     'a feature reaching another feature from the root',
     'src/features/team/planted.ts',
     "import { x } from '../../features/plan/markdown';",
@@ -67,11 +72,19 @@ const refused: [string, string, string][] = [
     "import { progressSchema } from '../schemas/progress';",
   ],
   ['schemas importing storage', 'src/schemas/planted.ts', "import { keys } from '../storage/keys';"],
+  ['schemas importing the browser wiring', 'src/schemas/planted.ts', "import { x } from '../client/documentFile';"],
   ['schemas importing progress', 'src/schemas/planted.ts', "import { x } from '../progress/selectors';"],
   ['schemas importing i18n', 'src/schemas/planted.ts', "import { t } from '../i18n/ui';"],
   ['schemas importing a feature', 'src/schemas/planted.ts', "import { x } from '../features/plan/markdown';"],
   ['schemas importing the course', 'src/schemas/planted.ts', "import { getCourse } from '../course/course';"],
   ['server importing src/features', 'server/planted.ts', "import { toCsv } from '../src/features/feedback/csv.ts';"],
+  [
+    'the collector API importing src/features',
+    'server/collector/api.ts',
+    "import { x } from '../../src/features/feedback/outbox.ts';",
+  ],
+  ['My data importing storage', 'src/islands/MyData.tsx', "import { storageInfo } from '../storage/browserStore';"],
+  ['a schema importing storage', 'src/schemas/plan.ts', "import { NewerFormatError } from '../storage/documentStore';"],
   ['server importing storage', 'server/collector/planted.ts', "import { keys } from '../../src/storage/keys.ts';"],
   ['a view importing the browser wiring', 'src/views/Planted.ts', "import { x } from '../client/progress';"],
   [
@@ -99,6 +112,21 @@ const allowed: [string, string, string][] = [
     'a feature island using its own folder and shared islands',
     'src/features/plan/Planted.tsx',
     "import { x } from './markdown';\nimport { fill } from '../../islands/fill';",
+  ],
+  [
+    'a feature using another feature’s rules in its model.ts',
+    'src/features/academy/planted.ts',
+    "import { editPlan } from '../plan/model';",
+  ],
+  [
+    'a feature island using another feature’s rules',
+    'src/features/team/Planted.tsx',
+    "import { averages } from '../selfAssessment/model';",
+  ],
+  [
+    'an island reading storage facts through the client',
+    'src/islands/Planted.tsx',
+    "import { storageInfo } from '../client/storageStatus';",
   ],
   [
     'a component script starting the browser wiring',

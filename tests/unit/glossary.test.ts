@@ -25,12 +25,17 @@ const problemsOf = (run: () => unknown): string[] => {
   }
 };
 
+const modules = ['background', 'teamwork', 'goals', 'constraints', 'tools', 'measurement', 'support'];
+
 describe('the glossary', () => {
   it('collects every module’s terms with the module that teaches them', () => {
-    const entries = collectGlossary([
-      file('tools', term('life-cycle-costs', 'elinkaarikustannukset', 'life-cycle costs')),
-      file('goals', term('baseline', 'lähtötaso', 'baseline')),
-    ]);
+    const entries = collectGlossary(
+      [
+        file('tools', term('life-cycle-costs', 'elinkaarikustannukset', 'life-cycle costs')),
+        file('goals', term('baseline', 'lähtötaso', 'baseline')),
+      ],
+      modules,
+    );
     expect(entries.map((e) => [e.id, e.moduleId])).toEqual([
       ['baseline', 'goals'],
       ['life-cycle-costs', 'tools'],
@@ -39,26 +44,29 @@ describe('the glossary', () => {
 
   it('names both files and the field when two terms share an id', () => {
     const problems = problemsOf(() =>
-      collectGlossary([
-        file('tools', term('label', 'merkki', 'label')),
-        file('support', term('label', 'nimike', 'label')),
-      ]),
+      collectGlossary(
+        [file('tools', term('label', 'merkki', 'label')), file('support', term('label', 'nimike', 'label'))],
+        modules,
+      ),
     );
     expect(problems).toEqual([
       'content/modules/tools/glossary.yaml: field "terms.0.id" "label" is duplicated (also in content/modules/support/glossary.yaml terms.0); every term needs its own id',
     ]);
   });
 
-  it('names a glossary in a folder that is not a module', () => {
-    expect(problemsOf(() => collectGlossary([file('ethics', term('x', 'x', 'x'))])).join('\n')).toContain(
+  it('names a glossary in a folder that is not a module, and takes it once the module exists', () => {
+    const ethics = file('ethics', term('x', 'x', 'x'));
+    expect(problemsOf(() => collectGlossary([ethics], modules)).join('\n')).toContain(
       'content/modules/ethics/glossary.yaml: module id "ethics"',
     );
+    expect(collectGlossary([ethics], [...modules, 'ethics']).map((e) => e.moduleId)).toEqual(['ethics']);
   });
 
   it('sorts by the page’s language: Finnish puts ä and ö after z', () => {
-    const entries = collectGlossary([
-      file('tools', term('a', 'ääni', 'voice'), term('b', 'zeta', 'zeta'), term('c', 'aalto', 'wave')),
-    ]);
+    const entries = collectGlossary(
+      [file('tools', term('a', 'ääni', 'voice'), term('b', 'zeta', 'zeta'), term('c', 'aalto', 'wave'))],
+      modules,
+    );
     expect(sortGlossary(entries, 'fi').map((e) => e.fi.term)).toEqual(['aalto', 'zeta', 'ääni']);
     expect(sortGlossary(entries, 'en').map((e) => e.en.term)).toEqual(['voice', 'wave', 'zeta']);
   });

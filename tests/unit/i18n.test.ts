@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dictionaries, t } from '../../src/i18n/ui';
+import { dictionaries, labelsFor, labelsUnder, t } from '../../src/i18n/ui';
 import { langOfPath, pathFor } from '../../src/i18n/routes';
 
 describe('interface strings', () => {
@@ -18,6 +18,14 @@ describe('interface strings', () => {
     for (const key of Object.keys(dictionaries.fi) as (keyof typeof dictionaries.fi)[]) {
       expect(names(dictionaries.en[key]), key).toEqual(names(dictionaries.fi[key]));
     }
+  });
+
+  it('hands an island its strings by prefix, with or without the prefix in the keys', () => {
+    expect(labelsFor('en', 'lang.')).toEqual({
+      'lang.name': 'In English',
+      'lang.readHere': 'Read this page in English',
+    });
+    expect(labelsUnder('fi', 'lang.')).toEqual({ name: 'Suomeksi', readHere: 'Lue tämä sivu suomeksi' });
   });
 
   it('fills placeholders', () => {

@@ -3,27 +3,23 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { academySchema } from '../../src/schemas/academy';
-import { editPlan, emptyPlan, mergePlans, parsePlan, readPlanFile, PLAN_FILE_MAX_BYTES } from '../../src/schemas/plan';
+import { emptyPlan, PLAN_FILE_MAX_BYTES } from '../../src/schemas/plan';
+import { editPlan, mergePlans, parsePlan, readPlanFile } from '../../src/features/plan/model';
+import { emptySelfAssessment, statements } from '../../src/schemas/selfAssessment';
 import {
   answer,
   averages,
-  emptySelfAssessment,
   focusModules,
   mergeSelfAssessments,
   parseSelfAssessment,
-  statements,
-} from '../../src/schemas/selfAssessment';
-import {
-  addMembers,
-  buildSummary,
-  emptyTeam,
-  readSummaryFile,
-  summaryFileName,
-  type Summary,
-} from '../../src/schemas/teamSummary';
+} from '../../src/features/selfAssessment/model';
+import { emptyTeam, type Summary } from '../../src/schemas/teamSummary';
+import { addMembers, buildSummary, readSummaryFile, summaryFileName } from '../../src/features/team/model';
 import { NewerFormatError } from '../../src/storage/documentStore';
 import { planToMarkdown, type MarkdownLabels } from '../../src/features/plan/markdown';
 import { buildCourse, makeCourse } from './helpers/buildFixture';
+import { validateAcademies } from '../../src/course/validateAcademies';
+import type { ContentError } from '../../src/course/validateCourse';
 
 const at = (iso: string): Date => new Date(iso);
 const bytes = (text: string): number => new TextEncoder().encode(text).length;
@@ -75,7 +71,7 @@ describe('academy schedules (content/academies/*.yaml)', () => {
       'meetings.0.start: must be a time in quotes, such as "09:00"',
     ]);
     expect(issuesOf(withMeeting({ end: '08:00' }))).toEqual(['meetings.0.end: must end after it starts']);
-    expect(issuesOf(withMeeting({ due: ['goal'] }))[0]).toMatch(/^meetings\.0\.due\.0: must be one of background/);
+    expect(issuesOf(withMeeting({ due: ['Goals'] }))[0]).toMatch(/^meetings\.0\.due\.0: must use only lowercase/);
     expect(issuesOf(withMeeting({ place: 'Helsinki' }))[0]).toMatch(/^meetings\.0\.place: /);
     expect(issuesOf(withMeeting({ theme: { fi: 'T' } }))[0]).toMatch(
       /^meetings\.0\.theme\.en: English text is required/,
@@ -90,6 +86,32 @@ describe('academy schedules (content/academies/*.yaml)', () => {
     expect(issuesOf({ ...valid, meetings: [valid.meetings[0], { ...valid.meetings[0], date: '2026-11-01' }] })).toEqual(
       ['meetings: has two meetings with the same id'],
     );
+  });
+
+  it('refuses a module due before a meeting that is not a module of the course, naming the file and field', () => {
+    const data = academySchema.parse(
+      parseYaml(readFileSync('content/academies/esimerkkiakatemia-2026-2027.yaml', 'utf8')),
+    );
+    const entry = (due: string[]) => ({
+      id: data.id,
+      filePath: `content/academies/${data.id}.yaml`,
+      data: { ...data, meetings: data.meetings.map((m, i) => (i === 1 ? { ...m, due } : m)) },
+    });
+    const modules = ['background', 'teamwork', 'goals', 'constraints', 'tools', 'measurement', 'support'];
+    expect(() => validateAcademies([entry(['goals'])], modules)).not.toThrow();
+    const error = (() => {
+      try {
+        validateAcademies([entry(['goals', 'ethics'])], modules);
+      } catch (e) {
+        return e as ContentError;
+      }
+      return undefined;
+    })();
+    expect(error?.problems).toEqual([
+      `content/academies/${data.id}.yaml: field "meetings.1.due.1" "ethics" is not a module of the course; known ids: ${modules.join(', ')}`,
+    ]);
+    // A course that has the module accepts the same file.
+    expect(() => validateAcademies([entry(['goals', 'ethics'])], [...modules, 'ethics'])).not.toThrow();
   });
 
   it('reads an unquoted YAML date as the same calendar day', () => {
@@ -314,13 +336,16 @@ describe('team summary files', () => {
     expect(reason(emptyPlan())).toBe('kind');
     expect(reason({ ...good, schemaVersion: 2 })).toBe('newer');
     expect(reason({ ...good, name: '   ' })).toBe('invalid');
-    expect(reason({ ...good, modules: { background: 'completed' } })).toBe('invalid');
+    expect(reason({ ...good, modules: { 'Not an id': 'completed' } })).toBe('invalid');
+    expect(reason({ ...good, modules: { background: 'done' } })).toBe('invalid');
     expect(reason({ ...good, assessment: { before: 7, after: null } })).toBe('invalid');
     expect(reason(good, 65 * 1024)).toBe('size');
   });
 
   it('makes a safe file name from the chosen name', () => {
-    expect(summaryFileName('Äijä Öhman / Hankinnat', 'fi')).toBe('hankintapolku-yhteenveto-aija-ohman-hankinnat.json');
-    expect(summaryFileName('???', 'en')).toBe('hankintapolku-summary-member.json');
+    expect(summaryFileName('Äijä Öhman / Hankinnat', 'yhteenveto')).toBe(
+      'hankintapolku-yhteenveto-aija-ohman-hankinnat.json',
+    );
+    expect(summaryFileName('???', 'summary')).toBe('hankintapolku-summary-member.json');
   });
 });

@@ -1,6 +1,7 @@
 import { useId, useRef } from 'react';
 import { fill } from '../../islands/fill';
-import { editPlan, PLAN_ITEM_MAX, PLAN_QUESTIONS_MAX, type PlanQuestion } from '../../schemas/plan';
+import { PLAN_ITEM_MAX, PLAN_QUESTIONS_MAX, type PlanQuestion } from '../../schemas/plan';
+import { editPlan } from '../plan/model';
 import { briefPlanDocument } from './planClient';
 
 interface Props {

@@ -5,6 +5,5 @@ import { outboxDocument } from './outboxClient';
 /** The feedback outbox in My data: exported, imported and deleted with everything else. */
 export const feedbackSection = syncedDataSection<Outbox>('feedback', outboxDocument, {
   isEmpty: (outbox) => outbox.entries.length === 0,
-  describe: (data, lang) =>
-    lang === 'fi' ? `Palautteita: ${data.entries.length}.` : `Feedback items: ${data.entries.length}.`,
+  describe: (data, l) => l('holds.feedback', { count: data.entries.length }),
 });

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { sendProgress, useProgress } from '../../islands/useProgress';
 import { fill } from '../../islands/fill';
 import { lifeCycleCost, offerProblem, type Offer } from './lifeCycleCost';
+import { intlLocale, type Lang } from '../../shared/languages';
 
 export type CalculatorLabels = Record<
   | 'offerA'
@@ -27,7 +28,7 @@ export type CalculatorLabels = Record<
 >;
 
 interface Props {
-  lang: 'fi' | 'en';
+  lang: Lang;
   /** Where the saved result goes in the learner's notes ("moduleId/lessonId" style key parts). */
   noteModuleId: string;
   noteLessonId: string;
@@ -54,7 +55,7 @@ const numberOf = (text: string): number =>
  */
 export default function LifeCycleCalculator({ lang, noteModuleId, noteLessonId, start, labels }: Props) {
   const id = useId();
-  const locale = lang === 'fi' ? 'fi-FI' : 'en-GB';
+  const locale = intlLocale(lang);
   const [a, setA] = useState<Fields>(() => fieldsOf(start.a));
   const [b, setB] = useState<Fields>(() => fieldsOf(start.b));
   const [years, setYears] = useState(String(start.years));

@@ -1,28 +1,26 @@
 import { useId, useRef, useState, type ChangeEvent } from 'react';
-import { PLAN_FILE_MAX_BYTES, readPlanFile, type Plan } from '../../schemas/plan';
-import { textWithin } from '../../schemas/documentFile';
+import { PLAN_FILE_MAX_BYTES, type Plan } from '../../schemas/plan';
+import { textWithin } from '../../client/documentFile';
+import { planFileName, readPlanFile, stampAll } from './model';
 import { planToMarkdown, type MarkdownLabels } from './markdown';
-import { planDocument, stampAll } from './planClient';
+import { planDocument } from './planClient';
 import { useHydrated } from '../../islands/useHydrated';
 import { download } from '../../islands/download';
-import type { Lang } from '../../shared/languages';
 
 interface Props {
-  lang: Lang;
   l: (key: string, values?: Record<string, string | number>) => string;
   markdownLabels: (now: Date) => MarkdownLabels;
 }
 
 /** Export the plan as Markdown or JSON; import a JSON plan (refused with a reason, changing nothing). */
-export default function PlanFiles({ lang, l, markdownLabels }: Props) {
+export default function PlanFiles({ l, markdownLabels }: Props) {
   const id = useId();
   const hydrated = useHydrated();
   const [refusal, setRefusal] = useState('');
   const [status, setStatus] = useState('');
   const statusRef = useRef<HTMLParagraphElement>(null);
   const alertRef = useRef<HTMLParagraphElement>(null);
-  const fileName = (ext: string): string =>
-    `${lang === 'fi' ? 'kehittamissuunnitelma' : 'development-plan'}-${new Date().toISOString().slice(0, 10)}.${ext}`;
+  const fileName = (ext: 'md' | 'json'): string => planFileName(l('plan.export.fileName'), new Date(), ext);
 
   const current = async (): Promise<Plan> => {
     const doc = planDocument();

@@ -3,15 +3,14 @@ import { fill } from '../../islands/fill';
 import { useSyncedDocument } from '../../islands/useSyncedDocument';
 import {
   actionStatuses,
-  editPlan,
   emptyPlan,
   PLAN_TEXT_MAX,
   planTextFields,
   type Plan,
   type PlanPart,
-  type PlanPartValue,
   type PlanTextField,
 } from '../../schemas/plan';
+import { editPlan, type PlanPartValue } from './model';
 import Later, { useLaterHydrated } from './Later';
 import ActionsTable from './ActionsTable';
 import ChallengesEditor from './ChallengesEditor';
@@ -176,7 +175,7 @@ export default function PlanWorksheet({ lang, labels }: Props) {
       <Later>
         <section aria-labelledby={`${id}-files`} className="no-print">
           <h2 id={`${id}-files`}>{l('plan.section.files')}</h2>
-          <PlanFiles lang={lang} l={l} markdownLabels={markdownLabels} />
+          <PlanFiles l={l} markdownLabels={markdownLabels} />
           <p>
             <button type="button" onClick={() => window.print()}>
               {l('plan.print')}

@@ -1,12 +1,10 @@
 import { syncedDataSection } from '../../client/dataSection';
-import { isPlanEmpty, type Plan } from '../../schemas/plan';
+import type { Plan } from '../../schemas/plan';
+import { isPlanEmpty } from './model';
 import { planDocument } from './planClient';
 
 /** The development plan in My data. */
 export const planSection = syncedDataSection<Plan>('plan', planDocument, {
   isEmpty: isPlanEmpty,
-  describe: (data, lang) =>
-    lang === 'fi'
-      ? `Kehittämissuunnitelma: ${data.actions.length} toimenpidettä, ${data.challenges.length} innovaatiohaastetta.`
-      : `Development plan: ${data.actions.length} actions, ${data.challenges.length} innovation challenges.`,
+  describe: (data, l) => l('holds.plan', { actions: data.actions.length, challenges: data.challenges.length }),
 });

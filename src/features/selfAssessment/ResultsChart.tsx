@@ -1,10 +1,11 @@
 import { useId } from 'react';
-import { moduleIds, type ModuleId } from '../../schemas/ids';
-import type { RoundAverages } from '../../schemas/selfAssessment';
+import type { ModuleId } from '../../schemas/ids';
+import type { RoundAverages } from './model';
 
 interface Props {
   before: RoundAverages;
   after: RoundAverages;
+  /** The course's modules in course order, by id. */
   moduleTitles: Record<string, string>;
   l: (key: string, values?: Record<string, string | number>) => string;
   format: (value: number | null) => string;
@@ -22,14 +23,15 @@ const scale = (v: number): number => ((WIDTH - LEFT - 56) * v) / 5;
  */
 export default function ResultsChart({ before, after, moduleTitles, l, format }: Props) {
   const id = useId();
+  const moduleIds = Object.keys(moduleTitles);
   const height = 40 + moduleIds.length * ROW;
   const summary = moduleIds
     .map((m, i) =>
       l('assess.chart.row', {
         n: i + 1,
         module: moduleTitles[m] ?? m,
-        before: format(before.byModule[m]),
-        after: format(after.byModule[m]),
+        before: format(before.byModule[m] ?? null),
+        after: format(after.byModule[m] ?? null),
       }),
     )
     .join(' ');
@@ -69,8 +71,8 @@ export default function ResultsChart({ before, after, moduleTitles, l, format }:
                 <text x={0} y={y + BAR + 4} className="chart-label">
                   {l('assess.chart.short', { n: i + 1 })}
                 </text>
-                {bar(m, before.byModule[m], y, 'before')}
-                {bar(m, after.byModule[m], y + BAR + 2, 'after')}
+                {bar(m, before.byModule[m] ?? null, y, 'before')}
+                {bar(m, after.byModule[m] ?? null, y + BAR + 2, 'after')}
               </g>
             );
           })}

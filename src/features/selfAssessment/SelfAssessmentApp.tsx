@@ -1,17 +1,8 @@
 import { useId, useRef, useState } from 'react';
 import { fill } from '../../islands/fill';
 import { useSyncedDocument } from '../../islands/useSyncedDocument';
-import { moduleIds } from '../../schemas/ids';
-import {
-  answer,
-  averages,
-  focusModules,
-  isComplete,
-  rounds,
-  SCALE,
-  statements,
-  type Round,
-} from '../../schemas/selfAssessment';
+import { rounds, SCALE, statements, type Round } from '../../schemas/selfAssessment';
+import { answer, averages, focusModules, isComplete } from './model';
 import { selfAssessmentDocument } from './assessmentClient';
 import ResultsChart from './ResultsChart';
 import { intlLocale, type Lang } from '../../shared/languages';
@@ -119,9 +110,9 @@ export default function SelfAssessmentApp({ lang, moduleTitles, moduleHrefs, lab
                 </tr>
               </thead>
               <tbody>
-                {moduleIds.map((m, i) => {
-                  const b = before.byModule[m];
-                  const a = after.byModule[m];
+                {Object.keys(moduleTitles).map((m, i) => {
+                  const b = before.byModule[m] ?? null;
+                  const a = after.byModule[m] ?? null;
                   const change = a !== null && b !== null ? Math.round((a - b) * 10) / 10 : null;
                   return (
                     <tr key={m} data-row-module={m}>

@@ -1,9 +1,10 @@
 import { useId, useRef, useState, type SubmitEvent } from 'react';
 import { useProgress } from '../../islands/useProgress';
 import { useSyncedDocument } from '../../islands/useSyncedDocument';
-import { moduleIds, type ModuleId } from '../../schemas/ids';
-import { averages } from '../../schemas/selfAssessment';
-import { buildSummary, MEMBER_NAME_MAX, summaryFileName, type ModuleStatus } from '../../schemas/teamSummary';
+import type { ModuleId } from '../../schemas/ids';
+import { averages } from '../selfAssessment/model';
+import { MEMBER_NAME_MAX, type ModuleStatus } from '../../schemas/teamSummary';
+import { buildSummary, summaryFileName } from './model';
 import { teamAssessmentDocument, teamDocument } from './teamClient';
 import { download } from '../../islands/download';
 import { intlLocale, type Lang } from '../../shared/languages';
@@ -19,7 +20,11 @@ export default function MySummary({ lang, l }: Props) {
   const team = useSyncedDocument(teamDocument);
   const assessment = useSyncedDocument(teamAssessmentDocument);
   const modules = useProgress(
-    (view) => Object.fromEntries(moduleIds.map((m) => [m, view.moduleStatus(m)])) as Record<ModuleId, ModuleStatus>,
+    (view) =>
+      Object.fromEntries(view.manifest.modules.map((m) => [m.id, view.moduleStatus(m.id)])) as Record<
+        ModuleId,
+        ModuleStatus
+      >,
     null,
   );
   const [error, setError] = useState('');
@@ -29,6 +34,7 @@ export default function MySummary({ lang, l }: Props) {
   if (!team?.loaded || !assessment?.loaded || !modules) return <p>{l('team.loading')}</p>;
   const before = averages(assessment.doc.before).overall;
   const after = averages(assessment.doc.after).overall;
+  const moduleIds = Object.keys(modules);
   const done = moduleIds.filter((m) => modules[m] === 'completed').length;
 
   const onSubmit = (event: SubmitEvent<HTMLFormElement>): void => {
@@ -44,7 +50,7 @@ export default function MySummary({ lang, l }: Props) {
     const myId = team.doc.myId ?? crypto.randomUUID();
     if (!team.doc.myId) doc.update((t) => ({ ...t, myId, updatedAt: new Date().toISOString() }));
     const summary = buildSummary({ id: myId, name, now: new Date(), modules, before, after });
-    download(summaryFileName(name, lang), JSON.stringify(summary, null, 2));
+    download(summaryFileName(name, l('team.my.fileName')), JSON.stringify(summary, null, 2));
     setStatus(l('team.my.downloaded'));
     requestAnimationFrame(() => statusRef.current?.focus());
   };

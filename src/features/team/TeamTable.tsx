@@ -1,26 +1,22 @@
 import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { useSyncedDocument } from '../../islands/useSyncedDocument';
-import { moduleIds } from '../../schemas/ids';
-import {
-  addMembers,
-  readSummaryFile,
-  SUMMARY_FILE_MAX_BYTES,
-  TEAM_MEMBERS_MAX,
-  type Summary,
-} from '../../schemas/teamSummary';
-import { textWithin } from '../../schemas/documentFile';
+import { SUMMARY_FILE_MAX_BYTES, TEAM_MEMBERS_MAX, type Summary } from '../../schemas/teamSummary';
+import { textWithin } from '../../client/documentFile';
+import { addMembers, readSummaryFile } from './model';
 import { teamDocument } from './teamClient';
 import { useHydrated } from '../../islands/useHydrated';
 import { intlLocale, type Lang } from '../../shared/languages';
 
 interface Props {
   lang: Lang;
+  /** The course's modules in course order, by id. */
   moduleTitles: Record<string, string>;
   l: (key: string, values?: Record<string, string | number>) => string;
 }
 
 /** The coordinator's view: import members' summary files, see members × modules. Nothing is uploaded. */
 export default function TeamTable({ lang, moduleTitles, l }: Props) {
+  const moduleIds = Object.keys(moduleTitles);
   const id = useId();
   const hydrated = useHydrated();
   const team = useSyncedDocument(teamDocument);
@@ -133,11 +129,15 @@ export default function TeamTable({ lang, moduleTitles, l }: Props) {
               {members.map((member) => (
                 <tr key={member.id} data-member={member.name}>
                   <th scope="row">{member.name}</th>
-                  {moduleIds.map((m) => (
-                    <td key={m} className={`cell-${member.modules[m]}`} data-status={member.modules[m]}>
-                      {l(`team.status.${member.modules[m]}`)}
-                    </td>
-                  ))}
+                  {moduleIds.map((m) => {
+                    // A summary from a course without this module shows it as not started.
+                    const status = member.modules[m] ?? 'not-started';
+                    return (
+                      <td key={m} className={`cell-${status}`} data-status={status}>
+                        {l(`team.status.${status}`)}
+                      </td>
+                    );
+                  })}
                   <td>{avg(member.assessment.before)}</td>
                   <td>{avg(member.assessment.after)}</td>
                   <td>{new Date(member.exportedAt).toLocaleDateString(locale)}</td>

@@ -5,6 +5,5 @@ import { teamDocument } from './teamClient';
 /** The team view in My data. */
 export const teamSection = syncedDataSection<Team>('team', teamDocument, {
   isEmpty: (team) => team.members.length === 0 && team.myName === '' && !team.myId,
-  describe: (data, lang) =>
-    lang === 'fi' ? `Tiimin jäseniä: ${data.members.length}.` : `Team members: ${data.members.length}.`,
+  describe: (data, l) => l('holds.team', { count: data.members.length }),
 });

@@ -1,12 +1,9 @@
 import { storageKeys } from '../../storage/keys';
 import { syncedDocument, type SyncedDocument } from '../../client/syncedDocument';
-import {
-  emptySelfAssessment,
-  mergeSelfAssessments,
-  parseSelfAssessment,
-  type SelfAssessment,
-} from '../../schemas/selfAssessment';
-import { emptyTeam, mergeTeams, parseTeam, type Team } from '../../schemas/teamSummary';
+import { emptySelfAssessment, type SelfAssessment } from '../../schemas/selfAssessment';
+import { emptyTeam, type Team } from '../../schemas/teamSummary';
+import { mergeSelfAssessments, parseSelfAssessment } from '../selfAssessment/model';
+import { mergeTeams, parseTeam } from './model';
 
 /** The learner's own summary settings and the members a coordinator imported. */
 export const teamDocument = (): SyncedDocument<Team> =>

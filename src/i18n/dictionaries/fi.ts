@@ -14,8 +14,10 @@ export const fi = {
   'nav.certificate': 'Todistus',
   'nav.myData': 'Omat tiedot',
   'nav.menu': 'Valikko',
-  'lang.switch': 'In English',
-  'lang.switchLabel': 'Read this page in English',
+  /** This language's own name on the language switch of the other languages' pages, in this language. */
+  'lang.name': 'Suomeksi',
+  /** The switch's accessible name, in this language. */
+  'lang.readHere': 'Lue tämä sivu suomeksi',
   'footer.label': 'Alatunniste',
   'footer.accessibility': 'Saavutettavuusseloste',
   'footer.privacy': 'Tietosuoja',
@@ -325,6 +327,12 @@ export const fi = {
   'myData.quarantineText':
     'Näitä aiemmin tallennettuja tietoja ei voitu lukea, joten ne siirrettiin talteen. Voit ladata ne tiedostona esimerkiksi tukipyyntöä varten.',
   'myData.quarantineDownload': 'Lataa {key}',
+  'myData.holds.plan': 'Kehittämissuunnitelma: {actions} toimenpidettä, {challenges} innovaatiohaastetta.',
+  'myData.holds.academy': 'Valittu aikataulu: {academy}.',
+  'myData.holds.selfPaced': 'omaan tahtiin',
+  'myData.holds.team': 'Tiimin jäseniä: {count}.',
+  'myData.holds.feedback': 'Palautteita: {count}.',
+  'myData.holds.selfAssessment': 'Itsearvioinnin vastauksia: {count}.',
   'offline.netOnline': 'Verkossa',
   'offline.netOffline': 'Ei verkkoyhteyttä',
   'offline.title': 'Ei verkkoyhteyttä',
@@ -501,6 +509,7 @@ export const fi = {
   'plan.reflections.added': 'Pohdinta lisätty kohtaan {field}.',
   'plan.export.markdown': 'Lataa Markdown-tiedostona',
   'plan.export.json': 'Lataa JSON-tiedostona',
+  'plan.export.fileName': 'kehittamissuunnitelma',
   'plan.export.date': 'Viety {date}',
   'plan.export.empty': 'Ei vielä kirjoitettu.',
   'plan.import.label': 'Tuo suunnitelma JSON-tiedostosta',
@@ -577,6 +586,7 @@ export const fi = {
   'team.loading': 'Ladataan tietojasi…',
   'team.notTaken': 'ei tehty',
   'team.my.heading': 'Oma yhteenvetosi',
+  'team.my.fileName': 'yhteenveto',
   'team.my.intro':
     'Yhteenvedossa ovat vain valitsemasi nimi, moduulien tilat ja itsearvioinnin keskiarvot, ei muistiinpanojasi.',
   'team.my.name': 'Nimi, joka näkyy koordinaattorille',

@@ -154,6 +154,22 @@ describe('development plan document', () => {
     expect(mergePlans(later, a).texts.goals).toBe('Uudempi');
   });
 
+  it('merges a plan without edit times into an empty one instead of quietly keeping the empty one', () => {
+    const written = editPlan(emptyPlan(), 'goals', 'Kierrätetyt materiaalit', at('2026-11-01T10:00:00Z'));
+    written.actions = [{ id: 'y', what: 'Elinkaarikustannukset', who: 'Tiimi', due: '2027-02-28', status: 'planned' }];
+    const withoutTimes = { ...written, edits: {} };
+    const merged = mergePlans(emptyPlan(), withoutTimes);
+    expect(merged.texts.goals).toBe('Kierrätetyt materiaalit');
+    expect(merged.actions).toHaveLength(1);
+    // A part written on this side stays when the other side says nothing later about it.
+    const mine = editPlan(emptyPlan(), 'goals', 'Oma tavoite', at('2026-11-02T10:00:00Z'));
+    expect(mergePlans(mine, withoutTimes).texts.goals).toBe('Oma tavoite');
+    // A part cleared later stays cleared.
+    const cleared = editPlan(written, 'goals', '', at('2026-11-03T10:00:00Z'));
+    expect(mergePlans(cleared, written).texts.goals).toBe('');
+    expect(mergePlans(written, cleared).texts.goals).toBe('');
+  });
+
   it('imports an exported plan file', () => {
     const plan = editPlan(emptyPlan(), 'mentorNotes', 'Kysy budjetista', at('2026-11-01T10:00:00Z'));
     const text = JSON.stringify(plan);

@@ -61,14 +61,29 @@ export function editPlan<P extends PlanPart>(plan: Plan, part: P, value: PlanPar
 
 const editedAt = (plan: Plan, part: PlanPart): number => Date.parse(plan.edits[part] ?? '1970-01-01T00:00:00Z');
 
-/** Two tabs' plans as one: each part from the side that edited it last (ties keep `mine`). */
+/** One part's value. */
+const partOf = (plan: Plan, part: PlanPart): PlanPartValue<PlanPart> =>
+  part === 'actions' || part === 'challenges' || part === 'questions' ? plan[part] : plan.texts[part];
+
+const isPartEmpty = (plan: Plan, part: PlanPart): boolean => {
+  const value = partOf(plan, part);
+  return typeof value === 'string' ? value.trim() === '' : value.length === 0;
+};
+
+/**
+ * Two plans as one (two tabs, or a file imported by merging): each part from the side that edited it
+ * last. When neither side is later (the same time, or no edit time at all, as in a file written by
+ * hand or by an early version), the part that holds something wins over an empty one, and otherwise
+ * `mine` stays; so merging a plan into an empty one never quietly drops it.
+ */
 export function mergePlans(mine: Plan, theirs: Plan): Plan {
   let merged: Plan = { ...mine, texts: { ...mine.texts }, edits: { ...mine.edits } };
   for (const part of planParts) {
-    if (editedAt(theirs, part) <= editedAt(mine, part)) continue;
-    const value =
-      part === 'actions' || part === 'challenges' || part === 'questions' ? theirs[part] : theirs.texts[part];
-    merged = editPlan(merged, part, value as never, new Date(editedAt(theirs, part)));
+    const [theirTime, myTime] = [editedAt(theirs, part), editedAt(mine, part)];
+    const theirsWins =
+      theirTime > myTime || (theirTime === myTime && isPartEmpty(mine, part) && !isPartEmpty(theirs, part));
+    if (!theirsWins) continue;
+    merged = editPlan(merged, part, partOf(theirs, part) as never, new Date(theirTime));
   }
   merged.updatedAt = new Date(Math.max(Date.parse(mine.updatedAt), Date.parse(theirs.updatedAt))).toISOString();
   return merged;

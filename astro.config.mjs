@@ -61,7 +61,8 @@ function noModulePreload() {
  * @returns {import('vite').Plugin}
  */
 function compileHints() {
-  const eager = /\/node_modules\/(?:xstate|localforage)\/|\/src\/progress\/progressMachine\.ts$/;
+  const eager =
+    /\/node_modules\/(?:xstate|localforage|preact)\/|\/src\/progress\/progressMachine\.ts$|\/src\/islands\/[^/]+\.tsx$/;
   return {
     name: 'hankintapolku:compile-hints',
     applyToEnvironment: (environment) => environment.name === 'client',

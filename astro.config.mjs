@@ -61,7 +61,8 @@ function noModulePreload() {
  * @returns {import('vite').Plugin}
  */
 function compileHints() {
-  const eager = /\/node_modules\/(?:xstate|localforage)\/|\/src\/progress\/progressMachine\.ts$/;
+  const eager =
+    /\/node_modules\/(?:xstate|localforage|preact)\/|\/src\/progress\/progressMachine\.ts$|\/src\/islands\/[^/]+\.tsx$/;
   return {
     name: 'hankintapolku:compile-hints',
     applyToEnvironment: (environment) => environment.name === 'client',
@@ -71,6 +72,40 @@ function compileHints() {
           output.code = `//# allFunctionsCalledOnLoad\n${output.code}`;
         }
       }
+    },
+  };
+}
+
+/**
+ * localforage from its ES module sources, without its WebSQL driver and Promise polyfill. WebSQL is
+ * gone from every browser the course supports (we try IndexedDB, then localStorage), yet its driver
+ * was a fifth of the library that every page with progress loads; the packaged build cannot leave
+ * it out, the sources can (a stub that says it is unsupported takes its place, as localforage
+ * itself does in browsers without WebSQL). Promise is the browser's own. About 2 KB gzip less per
+ * page, and the package build's CommonJS wrapper and interop helper go too.
+ * @returns {import('vite').Plugin}
+ */
+function localforageWithoutWebSql() {
+  const fromLocalforage = /[\\/]node_modules[\\/]localforage[\\/]src[\\/]/;
+  /** @type {Record<string, string>} */
+  const stubs = {
+    '\0localforage-websql':
+      "const no = () => Promise.reject(new Error('WebSQL is not used'));\n" +
+      "export default { _driver: 'webSQLStorage', _support: false, _initStorage: no, clear: no, getItem: no, " +
+      'iterate: no, key: no, keys: no, length: no, removeItem: no, setItem: no };',
+    '\0localforage-promise': 'export default Promise;',
+  };
+  return {
+    name: 'hankintapolku:localforage-without-websql',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (!importer || !fromLocalforage.test(importer)) return null;
+      if (/\/drivers\/websql(\.js)?$/.test(source)) return '\0localforage-websql';
+      if (/\/utils\/promise(\.js)?$/.test(source)) return '\0localforage-promise';
+      return null;
+    },
+    load(id) {
+      return stubs[id] ?? null;
     },
   };
 }
@@ -105,9 +140,11 @@ export default defineConfig({
   devToolbar: { enabled: false },
   prefetch: false,
   vite: {
-    plugins: [noModulePreload(), compileHints()],
+    plugins: [noModulePreload(), compileHints(), localforageWithoutWebSql()],
     environments: {
       prerender: {
+        // Bundled rather than left to Node: localforage's sources import without file extensions.
+        resolve: { noExternal: ['localforage'] },
         build: {
           rolldownOptions: {
             output: {

@@ -11,6 +11,10 @@
 // BENCH_BASELINE_DIST=<another build's dist> also loads the same pages from that build, interleaved
 // with this one's in every round, and adds its figures: on a shared machine whose speed drifts from
 // minute to minute, that compares two builds far more fairly than two runs one after the other.
+// The guard: the command fails (exit 1) when one of our pages blocks longer than the floor's median
+// in the same rounds plus BENCH_BLOCKING_MARGIN (default 10 ms), or when a script of ours ran for more
+// than 50 ms in one go (its longest LoAF script entry, median over the loads). Both are medians, so
+// one load disturbed by the rest of the machine does not fail it.
 import { readFileSync } from 'node:fs';
 import { chromium, type Browser } from '@playwright/test';
 import { findBrowser } from './findBrowser.mjs';
@@ -28,16 +32,23 @@ import {
   type Spread,
 } from './lib/benchStats.ts';
 
+const floorLabel = 'floor: lesson without scripts';
 const loads = Math.max(benchRuns, Number(process.env['BENCH_LOADS'] ?? 9) || 9);
 const baselineSource = process.env['BENCH_BASELINE_DIST'];
 const cpuSlowdown = 4;
 const quietMs = 3000;
+/** How much longer than the script-free floor a page may block, median against median, ms. */
+const blockingMarginMs = Number(process.env['BENCH_BLOCKING_MARGIN'] ?? 10);
+/** The longest a script of ours may run in one go: what makes a task long. */
+const scriptBudgetMs = 50;
 
 interface Load {
   blockingMs: number;
   longTasks: number;
   /** Script (file and how it ran) → its time in long animation frames, ms. */
   scripts: Record<string, number>;
+  /** The longest single script entry in a long animation frame, ms (0 when none). */
+  longestScriptMs: number;
 }
 
 interface Row {
@@ -45,6 +56,7 @@ interface Row {
   path: string;
   blockingMs: Spread;
   longTasks: Spread;
+  longestScriptMs: Spread;
   /** The scripts with the most time in long animation frames, median over the loads, ms. */
   topScripts: Array<{ script: string; ms: number }>;
 }
@@ -53,12 +65,13 @@ interface Row {
 interface Seen {
   tasks: Array<{ start: number; duration: number }>;
   scripts: Record<string, number>;
+  longestScript: number;
 }
 type Observed = Window & { mainThreadSeen?: Seen };
 
 /** Installed before any of the page's own scripts: collects long tasks and long animation frames. */
 function observe(): void {
-  const seen: Seen = { tasks: [], scripts: {} };
+  const seen: Seen = { tasks: [], scripts: {}, longestScript: 0 };
   (window as Observed).mainThreadSeen = seen;
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) seen.tasks.push({ start: entry.startTime, duration: entry.duration });
@@ -74,6 +87,7 @@ function observe(): void {
             .replace(/(\.astro_astro_type_script_index_\d+_lang)?\.[\w-]{8}\.js$/, '.js') || '(inline)';
         const key = `${file} (${script.invokerType})`;
         seen.scripts[key] = (seen.scripts[key] ?? 0) + script.duration;
+        seen.longestScript = Math.max(seen.longestScript, script.duration);
       }
     }
   }).observe({ type: 'long-animation-frame', buffered: true });
@@ -110,7 +124,7 @@ async function measure(browser: Browser, url: string, floor: boolean): Promise<L
       await page.waitForTimeout(500);
     }
     const seen = await page.evaluate(() => ({
-      ...((window as Observed).mainThreadSeen ?? { tasks: [], scripts: {} }),
+      ...((window as Observed).mainThreadSeen ?? { tasks: [], scripts: {}, longestScript: 0 }),
       fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0,
     }));
     const counted = seen.tasks.filter((task) => task.start >= seen.fcp);
@@ -118,6 +132,7 @@ async function measure(browser: Browser, url: string, floor: boolean): Promise<L
       blockingMs: counted.reduce((sum, task) => sum + Math.max(0, task.duration - 50), 0),
       longTasks: counted.length,
       scripts: seen.scripts,
+      longestScriptMs: seen.longestScript,
     };
   } finally {
     await context.close();
@@ -136,6 +151,7 @@ function summarise(label: string, path: string, measured: Load[]): Row {
     path,
     blockingMs: spread(measured.map((load) => load.blockingMs)),
     longTasks: spread(measured.map((load) => load.longTasks)),
+    longestScriptMs: spread(measured.map((load) => load.longestScriptMs)),
     topScripts,
   };
 }
@@ -163,7 +179,7 @@ async function main(): Promise<void> {
       { label: 'lesson', path: lessonPath, floor: false },
       { label: 'knowledge check', path: pagePaths.quiz, floor: false },
       { label: 'development plan', path: pagePaths.plan, floor: false },
-      { label: 'floor: lesson without scripts', path: lessonPath, floor: true },
+      { label: floorLabel, path: lessonPath, floor: true },
     ];
     // The baseline's own lesson path: lesson ids are stable, but read it rather than assume.
     const baselineLessonPath = baseline
@@ -194,23 +210,56 @@ async function main(): Promise<void> {
     const rows = [...pages, ...baselinePages].map((page) =>
       summarise(page.label, page.path, measured.get(page.label) ?? []),
     );
+    // The guard looks at this build's pages only; the baseline is there to compare with.
+    const floorMedian = rows.find((row) => row.label === floorLabel)?.blockingMs.median ?? 0;
+    const blockingBudgetMs = floorMedian + blockingMarginMs;
+    const failures = rows
+      .filter((row) => pages.some((page) => page.label === row.label && !page.floor))
+      .flatMap((row) => [
+        ...(row.blockingMs.median > blockingBudgetMs
+          ? [
+              `${row.label} blocked for ${row.blockingMs.median.toFixed(0)} ms (median), more than the floor's ${floorMedian.toFixed(0)} + ${String(blockingMarginMs)} ms`,
+            ]
+          : []),
+        ...(row.longestScriptMs.median > scriptBudgetMs
+          ? [
+              `${row.label}: a script ran for ${row.longestScriptMs.median.toFixed(0)} ms in one go (median), more than ${String(scriptBudgetMs)} ms`,
+            ]
+          : []),
+      ]);
     const markdown = [
       `Main-thread blocking in Chromium with its own ${String(cpuSlowdown)}× CPU slowdown, first visits, median (min–max) of ${String(loads)} loads:`,
       '',
-      '| page | blocking ms | long tasks | scripts with the most time in long frames (median ms) |',
-      '| --- | ---: | ---: | --- |',
+      '| page | blocking ms | long tasks | longest script ms | scripts with the most time in long frames (median ms) |',
+      '| --- | ---: | ---: | ---: | --- |',
       ...rows.map(
         (row) =>
-          `| ${row.label} \`${row.path}\` | ${showSpread(row.blockingMs, 0)} | ${showSpread(row.longTasks, 0)} | ${
+          `| ${row.label} \`${row.path}\` | ${showSpread(row.blockingMs, 0)} | ${showSpread(row.longTasks, 0)} | ${showSpread(row.longestScriptMs, 0)} | ${
             row.topScripts.map((entry) => `${entry.script} ${entry.ms.toFixed(0)}`).join(', ') || '—'
           } |`,
       ),
+      '',
+      `Budget: each page's median blocking at most the floor's median + ${String(blockingMarginMs)} ms (${blockingBudgetMs.toFixed(0)} ms in these rounds), and no script of ours running over ${String(scriptBudgetMs)} ms in one go (median of the loads' longest). ${
+        failures.length === 0 ? 'Met.' : `NOT met: ${failures.join('; ')}.`
+      }`,
       '',
       ...(baselineSource ? [`Baseline: the build in ${baselineSource}, loaded in the same rounds.`, ''] : []),
       'Blocking ms counts what total blocking time counts (each long task after first contentful paint, its time over 50 ms) in a real, throttled load; the floor is what the HTML and CSS alone cost. Lighthouse simulates the same slowdown from an unthrottled load instead (`npm run bench:lighthouse`).',
     ].join('\n');
     console.log(`\n${markdown}\n`);
-    writeResults('mainthread', { ...machine(), loads, cpuSlowdown, baseline: baselineSource ?? null, markdown, rows });
+    writeResults('mainthread', {
+      ...machine(),
+      loads,
+      cpuSlowdown,
+      baseline: baselineSource ?? null,
+      goal: { blockingBudgetMs, scriptBudgetMs, failures, met: failures.length === 0 },
+      markdown,
+      rows,
+    });
+    if (failures.length > 0) {
+      console.error(`Main-thread budget exceeded:\n- ${failures.join('\n- ')}`);
+      process.exitCode = 1;
+    }
   } finally {
     await browser.close();
     await server.stop();

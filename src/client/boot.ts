@@ -5,6 +5,7 @@
 import { storageKeys } from '../storage/keys';
 import { getProgressView, isProgressSaved, isProgressUnavailable, sendProgress, subscribeProgress } from './progress';
 import { applyProgressToDom } from './progressDom';
+import { nextTask } from './nextTask';
 
 const main = document.getElementById('main');
 const moduleId = main?.dataset['locationModule'];
@@ -36,7 +37,12 @@ render();
 
 // Feedback written earlier (perhaps offline) is delivered on the next visit to any course page. The
 // outbox code loads only when something is waiting, so pages without pending feedback stay light.
-void import('../storage/browserStore')
+// It waits for the progress wiring to have asked for the storage code (in a later task), so this
+// task does not start a fetch of its own.
+void nextTask()
+  .then(nextTask)
+  .then(nextTask)
+  .then(() => import('../storage/browserStore'))
   .then(({ openBrowserKeyValueStore }) => openBrowserKeyValueStore())
   .then(({ store }) => store.getItem(storageKeys.feedback))
   .then(async (stored) => {

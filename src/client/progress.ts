@@ -121,12 +121,25 @@ function startProgress(): Promise<ProgressActor | undefined> {
   // The machine (with XState) and the storage code (with localforage; the stored-data schemas follow
   // only if there is stored progress) are loaded here rather than with the page's script, so the
   // browser evaluates them in tasks of their own after the page has rendered, instead of in one long
-  // task that delays input.
-  starting = Promise.all([
-    fetchCourseManifest(),
-    import('../progress/progressMachine'),
-    import('../storage/browserStore'),
-  ]).then(
+  // task that delays input. Each request starts in a task of its own as well: on a slow phone,
+  // starting the manifest's fetch and each import took 5-25 ms, and together with the page's progress
+  // script they made one long task.
+  const requestApart = async () => {
+    // Each is handled at once (its failure is reported through Promise.all below), so one that fails
+    // while the next is still waiting for its task is not taken for an unhandled rejection.
+    const handled = <T>(promise: Promise<T>): Promise<T> => {
+      promise.catch(() => undefined);
+      return promise;
+    };
+    await nextTask();
+    const manifest = handled(fetchCourseManifest());
+    await nextTask();
+    const machine = handled(import('../progress/progressMachine'));
+    await nextTask();
+    const storage = handled(import('../storage/browserStore'));
+    return Promise.all([manifest, machine, storage]);
+  };
+  starting = requestApart().then(
     async ([loaded, { createProgressActor }, { openBrowserProgressStore }]) => {
       // Creating the actor (its first state) and starting it (reading storage, replaying early events)
       // each get a task of their own, apart from the evaluation of the modules just loaded.

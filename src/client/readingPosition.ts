@@ -51,12 +51,16 @@ if (article && moduleId && lessonId) {
     const box = article.getBoundingClientRect();
     return box.height > 0 ? Math.min(1, Math.max(0, -box.top / box.height)) : 0;
   };
-  const saved = read();
-  // A link to a place in the page (#…) says where to be; otherwise return to where the learner was.
-  if (!location.hash && saved?.moduleId === moduleId && saved.lessonId === lessonId && saved.through > MIN_THROUGH) {
-    const box = article.getBoundingClientRect();
-    window.scrollTo({ top: window.scrollY + box.top + saved.through * box.height, behavior: 'instant' });
-  }
+  // In a task of its own: this module runs in the task that finishes loading the page, and the page's
+  // first use of localStorage (opening its storage area) made that task a long one on a slow phone.
+  setTimeout(() => {
+    const saved = read();
+    // A link to a place in the page (#…) says where to be; otherwise return to where the learner was.
+    if (!location.hash && saved?.moduleId === moduleId && saved.lessonId === lessonId && saved.through > MIN_THROUGH) {
+      const box = article.getBoundingClientRect();
+      window.scrollTo({ top: window.scrollY + box.top + saved.through * box.height, behavior: 'instant' });
+    }
+  }, 0);
   const save = (): void => {
     const now = through();
     const kept = read();

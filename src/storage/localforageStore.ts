@@ -1,7 +1,8 @@
 // The only file that imports localforage (an ESLint rule keeps it so): swapping the library means
 // rewriting this file and nothing else.
-// The build without its bundled Promise polyfill: every browser the course supports has Promise.
-import localforage from 'localforage/dist/localforage.nopromises.js';
+// The library's ES module sources: the build leaves out its WebSQL driver and Promise polyfill
+// (astro.config.mjs, localforageWithoutWebSql), which its packaged builds cannot.
+import localforage from 'localforage/src/localforage.js';
 import { storageKeys } from './keys';
 import { StorageUnavailableError, timeBox, withTimeout, type KeyValueStore } from './keyValueStore';
 

@@ -29,11 +29,12 @@ test('no page or chunk preloads the chunks of dynamic imports (noModulePreload)'
   expect(preloading, 'chunks that preload other chunks').toEqual([]);
 });
 
-test('the chunks of XState, localforage and the progress machine carry the V8 compile hint (compileHints)', () => {
+test('the chunks of XState, localforage, the progress machine and Preact carry the V8 compile hint (compileHints)', () => {
   const engine: [string, RegExp][] = [
     ['XState', /["'`]xstate\.init["'`]/],
     ['localforage', /["'`]localStorageWrapper["'`]/],
     ['the progress machine', /id:\s*["'`]progress["'`]/],
+    ['Preact', /["'`]http:\/\/www\.w3\.org\/2000\/svg["'`]/],
   ];
   for (const [what, marker] of engine) {
     const found = chunks.filter((chunk) => marker.test(chunk.code));
@@ -45,4 +46,13 @@ test('the chunks of XState, localforage and the progress machine carry the V8 co
       ).toBe(true);
     }
   }
+});
+
+test('localforage is built without its WebSQL driver (localforageWithoutWebSql)', () => {
+  const withWebSql = chunks.filter((chunk) => chunk.code.includes('CREATE TABLE IF NOT EXISTS')).map((c) => c.name);
+  expect(withWebSql, 'chunks with the WebSQL driver').toEqual([]);
+  expect(
+    chunks.some((chunk) => /["'`]localStorageWrapper["'`]/.test(chunk.code)),
+    'localforage is built',
+  ).toBe(true);
 });

@@ -28,8 +28,12 @@ function showNetworkStatus(): void {
   if (!status) return;
   const update = (): void => {
     const online = navigator.onLine;
-    status.dataset['net'] = online ? 'online' : 'offline';
-    status.textContent = (online ? labels['netOnline'] : labels['netOffline']) ?? '';
+    const net = online ? 'online' : 'offline';
+    const text = (online ? labels['netOnline'] : labels['netOffline']) ?? '';
+    // Written only when it differs from the page: this runs as the page finishes loading, and any
+    // change then makes the browser lay out the whole page again inside the load event's task.
+    if (status.dataset['net'] !== net) status.dataset['net'] = net;
+    if (status.textContent.trim() !== text) status.textContent = text;
   };
   update();
   window.addEventListener('online', update);
@@ -73,9 +77,12 @@ function start(container: ServiceWorkerContainer): void {
       offerUpdate(undefined);
     }
   });
+  // Registered in a task of its own after load: the load event fires in the task that runs the page's
+  // deferred scripts after the first layout, and registering there made that task a long one.
+  const register = (): Promise<ServiceWorkerRegistration | undefined> =>
+    new Promise((resolve) => setTimeout(resolve, 0)).then(() => container.register('/sw.js'));
   window.addEventListener('load', () => {
-    container
-      .register('/sw.js')
+    register()
       .then((registration: ServiceWorkerRegistration | undefined) => {
         // Browsers with workers switched off by policy (and test tools) may resolve with nothing.
         if (!registration) {

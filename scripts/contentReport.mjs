@@ -4,6 +4,7 @@
 import { courseStats } from './lib/contentStats.mjs';
 import { WORDS_PER_MINUTE, REFLECTION_MINUTES } from '../src/course/studyTime.ts';
 import { REVIEW_INTERVAL_MONTHS } from '../src/course/reviewDue.ts';
+import { languages } from '../src/shared/languages.ts';
 
 const rows = courseStats(process.argv[2] ?? 'content');
 const lines = [
@@ -18,7 +19,7 @@ for (const r of rows) {
     `| ${r.order} | ${r.moduleId} | ${r.lang} | ${r.lessons.length} | ${r.words} | ${Math.min(...counts)}–${Math.max(...counts)} | ${r.lessons.map((l) => l.minutes).join(' + ')} | ${r.quizMinutes} | ${r.minutes} | ${r.questions} | ${r.avgSentence.toFixed(1)} |`,
   );
 }
-for (const lang of ['fi', 'en']) {
+for (const lang of languages) {
   const of = rows.filter((r) => r.lang === lang);
   const sum = (key) => of.reduce((s, r) => s + r[key], 0);
   const lessons = of.reduce((s, r) => s + r.lessons.length, 0);

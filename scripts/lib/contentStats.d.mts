@@ -1,3 +1,5 @@
+import type { Lang } from '../../src/shared/languages.ts';
+
 export interface LessonStats {
   file: string;
   id: string;
@@ -12,7 +14,7 @@ export interface LessonStats {
 export interface ModuleStats {
   order: number;
   moduleId: string;
-  lang: 'fi' | 'en';
+  lang: Lang;
   lessons: LessonStats[];
   words: number;
   minutes: number;

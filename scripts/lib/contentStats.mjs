@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { countWords, lessonMinutes, proseOf, quizMinutes } from '../../src/course/studyTime.ts';
 import { isReviewDue } from '../../src/course/reviewDue.ts';
+import { languages } from '../../src/shared/languages.ts';
 
 export { countWords, proseOf };
 
@@ -32,7 +33,7 @@ export function courseStats(contentDir = 'content', today = new Date()) {
     const quiz = existsSync(join(dir, 'quiz.yaml'))
       ? parse(readFileSync(join(dir, 'quiz.yaml'), 'utf8'))
       : { questions: [] };
-    for (const lang of ['fi', 'en']) {
+    for (const lang of languages) {
       const langDir = join(dir, lang);
       const files = existsSync(langDir)
         ? readdirSync(langDir)

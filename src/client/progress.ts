@@ -10,6 +10,7 @@ import type { ProgressDocument, ProgressStore } from '../schemas/progress';
 import type { ProgressActor, ProgressEvent } from '../progress/progressMachine';
 import * as select from '../progress/selectors';
 import { pathFor } from '../i18n/routes';
+import type { Lang } from '../shared/languages';
 import { fetchCourseManifest } from './courseManifest';
 import { nextTask } from './nextTask';
 
@@ -31,7 +32,7 @@ export interface ProgressView {
   percentComplete(): number;
   courseCompleted(): boolean;
   certificateUnlocked(): boolean;
-  resumeTarget(lang: 'fi' | 'en'): { href: string; title: string } | null;
+  resumeTarget(lang: Lang): { href: string; title: string } | null;
 }
 
 const CHANNEL = 'hankintapolku-progress';

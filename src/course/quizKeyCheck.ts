@@ -1,5 +1,6 @@
 import type { QuizData } from '../schemas/content';
 import type { SourceEntry } from './validateCourse';
+import { languages } from '../shared/languages';
 
 /*
  * Warnings (not errors) about knowledge checks whose keys can be guessed without reading: the right
@@ -20,11 +21,11 @@ function keyPositions(question: QuizData['questions'][number]): number[] {
   return question.options.flatMap((option, i) => (option.correct ? [i] : []));
 }
 
-/** Whether the right option of a one-answer question is longer than every wrong one, in both languages. */
+/** Whether the right option of a one-answer question is longer than every wrong one, in every language. */
 function keyIsLongest(question: QuizData['questions'][number]): boolean {
   const right = question.options.find((option) => option.correct);
   if (!right) return false;
-  return (['fi', 'en'] as const).every((lang) =>
+  return languages.every((lang) =>
     question.options.every((option) => option === right || option.text[lang].length < right.text[lang].length),
   );
 }

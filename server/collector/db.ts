@@ -24,7 +24,7 @@
 // the steps known here) is refused rather than guessed at.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { backup, DatabaseSync, type SQLInputValue, type SQLOutputValue, type StatementSync } from 'node:sqlite';
+import { DatabaseSync, type SQLInputValue, type SQLOutputValue, type StatementSync } from 'node:sqlite';
 import type { FeedbackItem, FeedbackType } from '../../src/shared/feedback.ts';
 
 export const DB_FILE_NAME = 'feedback.sqlite';
@@ -131,8 +131,11 @@ export interface FeedbackStore {
   insertMany(entries: readonly NewFeedback[]): { inserted: boolean }[];
   list(filter?: FeedbackFilter): StoredFeedback[];
   countsByLesson(filter?: FeedbackFilter): LessonCounts[];
-  /** Writes a consistent copy of the whole database to `target` (SQLite's online backup). */
-  backupTo(target: string): Promise<number>;
+  /**
+   * Writes a consistent, compacted copy of the whole database to `target` (VACUUM INTO). It runs as
+   * one statement on this connection, so a batch of posts cannot interleave with it: they wait for it.
+   */
+  backupTo(target: string): void;
   /** The rows of PRAGMA integrity_check: `['ok']` when the file is sound. */
   integrityCheck(): string[];
   close(): void;
@@ -293,7 +296,9 @@ export function openFeedbackStore(dataDir: string): FeedbackStore {
       return [...byLesson.values()];
     },
     backupTo(target) {
-      return backup(db, target);
+      // Not node:sqlite's backup(): its steps run on another thread and fail with SQLITE_LOCKED when
+      // they meet a batch being written on this connection.
+      db.prepare('VACUUM INTO ?').run(target);
     },
     integrityCheck() {
       return db

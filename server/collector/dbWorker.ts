@@ -30,7 +30,8 @@ async function handle(request: StoreRequest): Promise<StoreResult> {
     case 'counts':
       return { lessons: store.countsByLesson(request.filter) };
     case 'backup':
-      return { pages: await store.backupTo(request.target) };
+      store.backupTo(request.target);
+      return { backedUp: true };
     case 'close':
       store.close();
       return { closed: true };

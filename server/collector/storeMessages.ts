@@ -19,7 +19,7 @@ export type StoreResult =
   | { inserted: boolean }
   | { items: StoredFeedback[] }
   | { lessons: LessonCounts[] }
-  | { pages: number }
+  | { backedUp: true }
   | { closed: true };
 
 export type StoreMessage =

@@ -3,6 +3,8 @@
  * file it is, then its version and content. Reading never changes anything: it returns the document
  * or the reason it was refused.
  */
+import type { z } from 'zod/mini';
+import { describeIssues } from '../schemas/describeIssues';
 import { NewerFormatError } from '../storage/documentStore';
 
 /** Why a file was refused; each has its own message for the learner. */
@@ -47,11 +49,18 @@ export function textWithin(file: { size: number; text(): Promise<string> }, maxB
   return file.size > maxBytes ? Promise.resolve('') : file.text();
 }
 
-/** Throws NewerFormatError (stored data is then left in place, a file refused) when `raw.schemaVersion` is above `current`. */
-export function refuseNewer(raw: unknown, current: number, what: string): void {
+/**
+ * A stored or imported document checked against its schema: NewerFormatError (stored data is then
+ * left in place, a file refused) when `raw.schemaVersion` is above `current`, an Error listing the
+ * problems when the schema refuses it.
+ */
+export function parseDocument<T>(raw: unknown, schema: z.ZodMiniType<T>, current: number, what: string): T {
   if (typeof raw === 'object' && raw !== null && 'schemaVersion' in raw) {
     const version = raw.schemaVersion;
     if (typeof version === 'number' && version > current)
       throw new NewerFormatError(`${what} was saved by a newer version`);
   }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new Error(describeIssues(parsed.error));
+  return parsed.data;
 }

@@ -6,11 +6,9 @@
  * first screen. Each page is saved as a screenshot in screenshots/layout/ (git-ignored) for review.
  */
 import { mkdirSync } from 'node:fs';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { manifestOf } from './helpers';
-import { collectorItems, learnerFile } from './layoutData';
+import { expect, test, type Page } from '@playwright/test';
+import { collectorItems, importBusyLearner, type LearnerState } from './layoutData';
 import { REVIEW_TOKEN } from './reviewToken';
-import { statementIds } from '../../src/schemas/selfAssessment';
 import type { CourseManifest } from '../../src/schemas/manifest';
 
 const SHOTS = 'screenshots/layout';
@@ -200,7 +198,7 @@ const box = async (page: Page, selector: string) =>
       return { top: Math.round(r.top + scrollY), bottom: Math.round(r.bottom + scrollY) };
     });
 
-let storageState: Awaited<ReturnType<Awaited<ReturnType<Browser['newContext']>>['storageState']>>;
+let storageState: LearnerState;
 let manifest: CourseManifest;
 
 test.describe('layout', () => {
@@ -208,19 +206,7 @@ test.describe('layout', () => {
 
   test.beforeAll(async ({ browser, baseURL }) => {
     test.setTimeout(90_000);
-    const context = await browser.newContext({ baseURL });
-    const page = await context.newPage();
-    await page.goto('/omat-tiedot/');
-    manifest = await manifestOf(page);
-    const file = learnerFile(manifest, ACADEMY, statementIds);
-    await expect(page.getByLabel('Tiedosto')).toBeEnabled();
-    await page
-      .getByLabel('Tiedosto')
-      .setInputFiles({ name: 'data.json', mimeType: 'application/json', buffer: Buffer.from(file) });
-    await page.getByRole('button', { name: 'Yhdistä tietoihini' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Tiedot tuotu' })).toBeVisible();
-    storageState = await context.storageState({ indexedDB: true });
-    await context.close();
+    ({ storageState, manifest } = await importBusyLearner(browser, baseURL, ACADEMY));
     mkdirSync(SHOTS, { recursive: true });
   });
 

@@ -4,7 +4,10 @@
  * My data page exactly as a learner moving to a new device would, so the pages are filled the way
  * the app fills them. Long Finnish words and long cells are on purpose: they are what breaks a phone.
  */
+import { expect, type Browser, type BrowserContext } from '@playwright/test';
 import type { CourseManifest } from '../../src/schemas/manifest';
+import { statementIds } from '../../src/schemas/selfAssessment';
+import { manifestOf } from './helpers';
 
 const at = '2026-11-20T09:00:00.000Z';
 const moduleIds = ['background', 'teamwork', 'goals', 'constraints', 'tools', 'measurement', 'support'] as const;
@@ -175,4 +178,32 @@ export function learnerFile(manifest: CourseManifest, academyId: string, stateme
 export function collectorItems(manifest: CourseManifest): Record<string, unknown>[] {
   const outbox = feedback(manifest) as { entries: { item: Record<string, unknown> }[] };
   return outbox.entries.map((e, i) => ({ ...e.item, id: uuid(100 + i) }));
+}
+
+/** A browser's stored state after the busy learner's file was imported on the My data page. */
+export type LearnerState = Awaited<ReturnType<BrowserContext['storageState']>>;
+
+/**
+ * Imports the busy learner's file through My data, as a learner moving to a new device would, in a
+ * context of its own; returns the stored state for the tests' contexts and the course manifest.
+ */
+export async function importBusyLearner(
+  browser: Browser,
+  baseURL: string | undefined,
+  academyId: string,
+): Promise<{ storageState: LearnerState; manifest: CourseManifest }> {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await page.goto('/omat-tiedot/');
+  const manifest = await manifestOf(page);
+  const file = learnerFile(manifest, academyId, statementIds);
+  await expect(page.getByLabel('Tiedosto')).toBeEnabled();
+  await page
+    .getByLabel('Tiedosto')
+    .setInputFiles({ name: 'data.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await page.getByRole('button', { name: 'Yhdistä tietoihini' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Tiedot tuotu' })).toBeVisible();
+  const storageState = await context.storageState({ indexedDB: true });
+  await context.close();
+  return { storageState, manifest };
 }

@@ -4,11 +4,9 @@
  * at most two A4 pages in both languages, and no page is blank (screen padding at the end of the page
  * once pushed an empty third page out of the printer).
  */
-import { expect, test, type Browser } from '@playwright/test';
-import { manifestOf } from './helpers';
-import { learnerFile } from './layoutData';
+import { expect, test } from '@playwright/test';
+import { importBusyLearner, type LearnerState } from './layoutData';
 import { pdfPages } from './pdfPages';
-import { statementIds } from '../../src/schemas/selfAssessment';
 
 const ACADEMY = 'esimerkkiakatemia-2026-2027';
 const briefs = [
@@ -16,23 +14,12 @@ const briefs = [
   { lang: 'en', path: `/en/schedule/${ACADEMY}/sprint-1/`, title: 'Pre-meeting brief: sprint meeting 1' },
 ] as const;
 
-let storageState: Awaited<ReturnType<Awaited<ReturnType<Browser['newContext']>>['storageState']>>;
+let storageState: LearnerState;
 
 test.describe('printed pre-meeting brief', () => {
   test.beforeAll(async ({ browser, baseURL }) => {
     test.setTimeout(90_000);
-    const context = await browser.newContext({ baseURL });
-    const page = await context.newPage();
-    await page.goto('/omat-tiedot/');
-    const file = learnerFile(await manifestOf(page), ACADEMY, statementIds);
-    await expect(page.getByLabel('Tiedosto')).toBeEnabled();
-    await page
-      .getByLabel('Tiedosto')
-      .setInputFiles({ name: 'data.json', mimeType: 'application/json', buffer: Buffer.from(file) });
-    await page.getByRole('button', { name: 'Yhdistä tietoihini' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Tiedot tuotu' })).toBeVisible();
-    storageState = await context.storageState({ indexedDB: true });
-    await context.close();
+    ({ storageState } = await importBusyLearner(browser, baseURL, ACADEMY));
   });
 
   for (const brief of briefs) {

@@ -17,16 +17,10 @@ import {
   type PlanQuestion,
   type PlanTextField,
 } from '../../schemas/plan';
-import { describeIssues } from '../../schemas/describeIssues';
-import { readDocumentFile, refuseNewer, type FileReadResult } from '../../client/documentFile';
+import { readDocumentFile, parseDocument, type FileReadResult } from '../../client/documentFile';
 
 /** Reads a stored or imported plan; throws with a reason when it cannot. */
-export function parsePlan(raw: unknown): Plan {
-  refuseNewer(raw, PLAN_SCHEMA_VERSION, 'the plan');
-  const parsed = planSchema.safeParse(raw);
-  if (!parsed.success) throw new Error(describeIssues(parsed.error));
-  return parsed.data;
-}
+export const parsePlan = (raw: unknown): Plan => parseDocument(raw, planSchema, PLAN_SCHEMA_VERSION, 'the plan');
 
 /** Reads a plan file the learner chose to import. */
 export const readPlanFile = (text: string, byteSize: number): FileReadResult<Plan> =>

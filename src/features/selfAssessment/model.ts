@@ -4,7 +4,6 @@
  * The team feature reads the averages for a learner's summary through these same rules.
  */
 import type { ModuleId } from '../../schemas/common';
-import { describeIssues } from '../../schemas/describeIssues';
 import {
   rounds,
   SELF_ASSESSMENT_SCHEMA_VERSION,
@@ -16,17 +15,13 @@ import {
   type SelfAssessment,
   type StatementId,
 } from '../../schemas/selfAssessment';
-import { refuseNewer } from '../../client/documentFile';
+import { parseDocument } from '../../client/documentFile';
 
 /** The modules the statements are about, in course order. */
 const scoredModules: ModuleId[] = [...new Set(statements.map((s) => s.moduleId))];
 
-export function parseSelfAssessment(raw: unknown): SelfAssessment {
-  refuseNewer(raw, SELF_ASSESSMENT_SCHEMA_VERSION, 'the self-assessment');
-  const parsed = selfAssessmentSchema.safeParse(raw);
-  if (!parsed.success) throw new Error(describeIssues(parsed.error));
-  return parsed.data;
-}
+export const parseSelfAssessment = (raw: unknown): SelfAssessment =>
+  parseDocument(raw, selfAssessmentSchema, SELF_ASSESSMENT_SCHEMA_VERSION, 'the self-assessment');
 
 /** Records one answer. */
 export function answer(doc: SelfAssessment, round: Round, id: StatementId, value: number, now: Date): SelfAssessment {

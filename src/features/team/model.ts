@@ -3,7 +3,6 @@
  * the stored team, building the learner's own summary and its file name, and merging members.
  */
 import type { ModuleId } from '../../schemas/common';
-import { describeIssues } from '../../schemas/describeIssues';
 import {
   SUMMARY_FILE_MAX_BYTES,
   SUMMARY_KIND,
@@ -16,14 +15,10 @@ import {
   type Summary,
   type Team,
 } from '../../schemas/teamSummary';
-import { readDocumentFile, refuseNewer, type FileReadResult } from '../../client/documentFile';
+import { readDocumentFile, parseDocument, type FileReadResult } from '../../client/documentFile';
 
-export function parseSummary(raw: unknown): Summary {
-  refuseNewer(raw, SUMMARY_SCHEMA_VERSION, 'the summary');
-  const parsed = summarySchema.safeParse(raw);
-  if (!parsed.success) throw new Error(describeIssues(parsed.error));
-  return parsed.data;
-}
+export const parseSummary = (raw: unknown): Summary =>
+  parseDocument(raw, summarySchema, SUMMARY_SCHEMA_VERSION, 'the summary');
 
 /** Reads a summary file the coordinator chose. */
 export const readSummaryFile = (text: string, byteSize: number): FileReadResult<Summary> =>
@@ -61,12 +56,7 @@ export function summaryFileName(name: string, word: string): string {
   return `hankintapolku-${word}-${slug}.json`;
 }
 
-export function parseTeam(raw: unknown): Team {
-  refuseNewer(raw, TEAM_SCHEMA_VERSION, 'the team');
-  const parsed = teamSchema.safeParse(raw);
-  if (!parsed.success) throw new Error(describeIssues(parsed.error));
-  return parsed.data;
-}
+export const parseTeam = (raw: unknown): Team => parseDocument(raw, teamSchema, TEAM_SCHEMA_VERSION, 'the team');
 
 /** Adds summaries: one row per member id, the latest export winning. */
 export function addMembers(team: Team, summaries: Summary[]): Team {

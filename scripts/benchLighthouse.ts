@@ -3,6 +3,8 @@
 // against the goals: performance ≥ 95, accessibility, best practices and SEO 100, TBT ≤ 50 ms,
 // CLS ≤ 0.02. In the same run, the floor: the same lesson with every <script> removed, served from
 // a second private copy of the site, to show what our JavaScript costs in LCP and bytes.
+// BENCH_BASELINE_DIST=<another build's dist> also audits the same pages from that build, the two
+// builds taking turns page by page in each run, so before and after meet the same machine load.
 // Measures a private copy of the existing ./dist (never rebuilds it) served by the real server, in
 // the same Chromium as the browser tests, launched by chrome-launcher. Prints a Markdown table and
 // writes bench/results/lighthouse.json.
@@ -19,6 +21,7 @@ import {
   kb,
   machine,
   makeScratch,
+  serveBaseline,
   serveDist,
   showSpread,
   sleep,
@@ -30,6 +33,8 @@ import {
 
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 type Category = (typeof categories)[number];
+
+const baselineSource = process.env['BENCH_BASELINE_DIST'];
 
 const goals = {
   performance: 95,
@@ -145,15 +150,14 @@ async function retried<T>(attempt: () => Promise<T>): Promise<T> {
   }
 }
 
-async function measure(label: string, base: string, path: string, chromePath: string | undefined): Promise<PageRow> {
-  const row: PageRow = { label, path, misses: [] };
+/** Whether `path` answers 200 from `base`; the reason it is skipped when not. */
+async function skipReason(base: string, path: string): Promise<string | undefined> {
   const status = (await retried(() => fetch(`${base}${path}`))).status;
-  if (status !== 200) {
-    row.skipped = `${path} answers ${String(status)}: the page is not in this build yet.`;
-    return row;
-  }
-  const runs: Run[] = [];
-  for (let run = 0; run < benchRuns; run++) runs.push(await retried(() => audit(`${base}${path}`, chromePath)));
+  return status === 200 ? undefined : `${path} answers ${String(status)}: the page is not in this build yet.`;
+}
+
+function summarise(label: string, path: string, runs: Run[]): PageRow {
+  const row: PageRow = { label, path, misses: [] };
   const of = (pick: (run: Run) => number) => spread(runs.map(pick));
   row.scores = Object.fromEntries(categories.map((c) => [c, of((run) => run.scores[c])])) as Record<Category, Spread>;
   row.lcpMs = of((run) => run.lcpMs);
@@ -185,6 +189,9 @@ async function measure(label: string, base: string, path: string, chromePath: st
   return row;
 }
 
+/** The floor and the baseline's pages are there to compare with; the goals are this build's. */
+const isReference = (row: PageRow) => row.label.startsWith('floor') || row.label.startsWith('baseline');
+
 function table(rows: PageRow[]): string {
   const lines = [
     '| page | performance | accessibility | best practices | SEO | LCP ms | TBT ms | CLS | total KB (transferred) | goals |',
@@ -195,7 +202,7 @@ function table(rows: PageRow[]): string {
       lines.push(`| ${row.label} \`${row.path}\` | — | — | — | — | — | — | — | — | skipped: ${row.skipped ?? ''} |`);
       continue;
     }
-    const verdict = row.label.startsWith('floor')
+    const verdict = isReference(row)
       ? 'reference'
       : row.misses.length === 0
         ? 'met'
@@ -224,20 +231,49 @@ async function main() {
     const lessonFile = join(floorDir, lessonPath, 'index.html');
     writeFileSync(lessonFile, stripScripts(readFileSync(lessonFile, 'utf8')));
     const floorServer = await serveDist(floorDir, scratch);
+    const baseline = baselineSource ? await serveBaseline(baselineSource, 'lighthouse') : undefined;
     try {
-      const rows: PageRow[] = [];
-      for (const [label, base, path] of [
-        ['home', server.base, pagePaths.home],
-        ['lesson', server.base, lessonPath],
-        ['knowledge check', server.base, pagePaths.quiz],
-        ['development plan', server.base, pagePaths.plan],
-        ['floor: lesson without scripts', floorServer.base, lessonPath],
-      ] as const) {
-        console.log(`Lighthouse: ${label} ${path} …`);
-        rows.push(await measure(label, base, path, chromePath));
+      const targets: Array<{ label: string; base: string; path: string }> = [
+        { label: 'home', base: server.base, path: pagePaths.home },
+        { label: 'lesson', base: server.base, path: lessonPath },
+        { label: 'knowledge check', base: server.base, path: pagePaths.quiz },
+        { label: 'development plan', base: server.base, path: pagePaths.plan },
+        { label: 'floor: lesson without scripts', base: floorServer.base, path: lessonPath },
+      ];
+      if (baseline) {
+        // The baseline's own lesson path: lesson ids are stable, but read it rather than assume.
+        const baselineLesson = firstLessonPath(await (await fetch(`${baseline.base}${pagePaths.module}`)).text());
+        // Each baseline page right after the same page of this build.
+        for (const [index, target] of [...targets.entries()].reverse()) {
+          if (target.label.startsWith('floor')) continue;
+          targets.splice(index + 1, 0, {
+            label: `baseline: ${target.label}`,
+            base: baseline.base,
+            path: target.path === lessonPath ? baselineLesson : target.path,
+          });
+        }
       }
-      const lesson = rows[1];
-      const floor = rows[rows.length - 1];
+      const skipped = new Map<string, string>();
+      for (const target of targets) {
+        const reason = await skipReason(target.base, target.path);
+        if (reason) skipped.set(target.label, reason);
+      }
+      const runs = new Map<string, Run[]>(targets.map((target) => [target.label, []]));
+      for (let run = 1; run <= benchRuns; run++) {
+        for (const target of targets) {
+          if (skipped.has(target.label)) continue;
+          console.log(`Lighthouse, run ${String(run)} of ${String(benchRuns)}: ${target.label} ${target.path} …`);
+          runs.get(target.label)?.push(await retried(() => audit(`${target.base}${target.path}`, chromePath)));
+        }
+      }
+      const rows: PageRow[] = targets.map((target) => {
+        const reason = skipped.get(target.label);
+        return reason
+          ? { label: target.label, path: target.path, skipped: reason, misses: [] }
+          : summarise(target.label, target.path, runs.get(target.label) ?? []);
+      });
+      const lesson = rows.find((row) => row.label === 'lesson');
+      const floor = rows.find((row) => row.label.startsWith('floor'));
       const ratios =
         lesson?.lcpMs && floor?.lcpMs && lesson.totalBytes && floor.totalBytes
           ? {
@@ -245,7 +281,7 @@ async function main() {
               totalBytes: lesson.totalBytes.median / floor.totalBytes.median,
             }
           : undefined;
-      const measured = rows.filter((row) => row.scores && !row.label.startsWith('floor'));
+      const measured = rows.filter((row) => row.scores && !isReference(row));
       const met = measured.every((row) => row.misses.length === 0);
       const markdown = [
         `Lighthouse ${lighthouseVersion()}, mobile emulation with simulated throttling, median (min–max) of ${String(
@@ -261,6 +297,7 @@ async function main() {
               lesson.totalBytes.median,
             )} KB vs ${kb(floor.totalBytes.median)} KB = **${ratios.totalBytes.toFixed(2)}×**.`
           : 'The floor could not be compared.',
+        ...(baseline ? ['', `Baseline: the build in ${baselineSource ?? ''}, audited in the same runs.`] : []),
         '',
         `Goals (performance ≥ 95, accessibility, best practices and SEO 100, TBT ≤ 50 ms, CLS ≤ 0.02): ${
           met ? 'met' : 'NOT met'
@@ -302,6 +339,7 @@ async function main() {
         rows,
       });
     } finally {
+      await baseline?.stop();
       await floorServer.stop();
       await server.stop();
     }

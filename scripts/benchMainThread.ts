@@ -24,6 +24,7 @@ import {
   benchRuns,
   machine,
   makeScratch,
+  serveBaseline,
   serveDist,
   showSpread,
   snapshotDist,
@@ -156,17 +157,11 @@ function summarise(label: string, path: string, measured: Load[]): Row {
   };
 }
 
-/** Another build's dist, copied and served by the real server like ours. */
-async function serveBaseline(source: string) {
-  const scratch = makeScratch('mainthread-baseline');
-  return serveDist(await snapshotDist(scratch, source), scratch);
-}
-
 async function main(): Promise<void> {
   const scratch = makeScratch('mainthread');
   const distDir = await snapshotDist(scratch);
   const server = await serveDist(distDir, scratch);
-  const baseline = baselineSource ? await serveBaseline(baselineSource) : undefined;
+  const baseline = baselineSource ? await serveBaseline(baselineSource, 'mainthread') : undefined;
   const executablePath = findBrowser();
   const browser = await chromium.launch({
     ...(executablePath ? { executablePath } : {}),

@@ -109,6 +109,22 @@ export function makeScratch(name: string): string {
 }
 
 /**
+ * Another build's dist (BENCH_BASELINE_DIST), copied and served by the real server like ours, so a
+ * benchmark can load the same pages from both builds in the same rounds.
+ */
+export async function serveBaseline(source: string, name: string) {
+  const scratch = makeScratch(`${name}-baseline`);
+  const served = await serveDist(await snapshotDist(scratch, source), scratch);
+  return {
+    ...served,
+    stop: async () => {
+      await served.stop();
+      rmSync(scratch, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
  * The real server (server/start.ts) on loopback, serving `distDir` with a throwaway collector. If it
  * stops before stop() (something else on the machine ended it), it is started again on the same port.
  */

@@ -3,9 +3,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /*
- * Guards for the two build tricks in astro.config.mjs that no other test would notice losing; each
- * depends on Astro's hook order or on text added after minification, so an upgrade could undo it
- * silently. They read the built files in dist/ (the browser tests run on that build).
+ * Guards for the build tricks in astro.config.mjs that no other test would notice losing; each
+ * depends on Astro's hook order, on a bundler's module ids or on text added after minification, so an
+ * upgrade could undo it silently. They read the built files in dist/ (the browser tests run on that build).
  */
 
 const dist = process.env['GUARD_DIST_DIR'] ?? 'dist';
@@ -48,11 +48,27 @@ test('the chunks of XState, localforage, the progress machine and Preact carry t
   }
 });
 
-test('localforage is built without its WebSQL driver (localforageWithoutWebSql)', () => {
+test('localforage is built without its WebSQL driver, its localStorage driver in a chunk of its own (localforageTrimmed)', () => {
   const withWebSql = chunks.filter((chunk) => chunk.code.includes('CREATE TABLE IF NOT EXISTS')).map((c) => c.name);
   expect(withWebSql, 'chunks with the WebSQL driver').toEqual([]);
+  const library = chunks.filter((chunk) => chunk.code.includes('Custom driver not compliant')).map((c) => c.name);
+  expect(library, 'chunks with localforage itself').toHaveLength(1);
+  // The serializer's marker is in the real localStorage driver only.
+  const fallback = chunks.filter((chunk) => chunk.code.includes('__lfsc__:')).map((c) => c.name);
+  expect(fallback, 'chunks with the localStorage driver').toHaveLength(1);
+  expect(fallback, 'the localStorage driver is not in the chunk every page loads').not.toEqual(library);
+  const importers = chunks.filter((chunk) => fallback.some((name) => chunk.code.includes(`import(\`./${name}\`)`)));
   expect(
-    chunks.some((chunk) => /["'`]localStorageWrapper["'`]/.test(chunk.code)),
-    'localforage is built',
+    importers.map((c) => c.name),
+    'only localforage imports the localStorage driver, on first use',
+  ).toEqual(library);
+});
+
+test("Vite's preload helper is replaced by one that only imports (importOnlyPreloadHelper)", () => {
+  const withViteHelper = chunks.filter((chunk) => chunk.code.includes('Unable to preload CSS')).map((c) => c.name);
+  expect(withViteHelper, "chunks with Vite's preload helper").toEqual([]);
+  expect(
+    chunks.some((chunk) => chunk.code.includes('vite:preloadError')),
+    'the helper that only imports is built',
   ).toBe(true);
 });

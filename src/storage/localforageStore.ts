@@ -1,7 +1,8 @@
 // The only file that imports localforage (an ESLint rule keeps it so): swapping the library means
 // rewriting this file and nothing else.
-// The library's ES module sources: the build leaves out its WebSQL driver and Promise polyfill
-// (astro.config.mjs, localforageWithoutWebSql), which its packaged builds cannot.
+// The library's ES module sources: the build leaves out its WebSQL driver and Promise polyfill, and
+// loads its localStorage driver only when that driver is used (astro.config.mjs, localforageTrimmed),
+// which its packaged builds cannot.
 import localforage from 'localforage/src/localforage.js';
 import { storageKeys } from './keys';
 import { StorageUnavailableError, timeBox, withTimeout, type KeyValueStore } from './keyValueStore';

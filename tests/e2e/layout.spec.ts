@@ -1,9 +1,10 @@
 /*
  * Layout on phones and laptops: every page type, in both languages, at 320, 390 and 1,366 px wide,
  * filled with a busy learner's data (tests/e2e/layoutData.ts). A page fails when the document is
- * wider than the screen, a status badge is taller than two lines, text spills out of its box or a
- * label hides under its field, or (on a phone) the lesson title or home's start button is below the
- * first screen. Each page is saved as a screenshot in screenshots/layout/ (git-ignored) for review.
+ * wider than the screen, a status badge is taller than two lines, text spills out of its box, a
+ * label hides under its field, the parts of a page's column are drawn in another order than the page
+ * has them, or (on a phone) the lesson title or home's start button is below the first screen. Each
+ * page is saved as a screenshot in screenshots/layout/ (git-ignored) for review.
  */
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
@@ -183,6 +184,19 @@ async function layoutProblems(page: Page): Promise<string[]> {
         Math.min(a.right, b.right) - Math.max(a.left, b.left) > 2 &&
         Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 2;
       if (overlap) problems.push(`label ${name(label)} overlaps its field`);
+    }
+    // The parts of a page's main column drawn in another order than they come in it: a screen reader
+    // reads them in the other order, and a slow phone, which paints a page while still reading it,
+    // draws what comes first at the top and then moves it down (the knowledge check's contents did,
+    // a layout shift of 0.3).
+    for (const layout of document.querySelectorAll('.lesson-layout')) {
+      if (getComputedStyle(layout).gridTemplateColumns.split(' ').length > 1) continue;
+      const parts = [...layout.children].filter(visible);
+      for (const [i, part] of parts.entries()) {
+        const before = parts[i - 1];
+        if (before && part.getBoundingClientRect().top < before.getBoundingClientRect().top)
+          problems.push(`${name(part)} is drawn above ${name(before)}, which comes before it`);
+      }
     }
     return problems;
   });

@@ -133,3 +133,48 @@ test.describe('progress a learner can feel', () => {
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
   });
 });
+
+/**
+ * Records, from the first animation frame after the next click, what `read` finds in the page: what
+ * the browser paints first in answer to the click. Kept in sessionStorage, since the click may open
+ * another page before the test reads it.
+ */
+async function watchFirstFrameAfterClick(page: Page, selector: string): Promise<void> {
+  await page.evaluate((watched) => {
+    document.addEventListener(
+      'click',
+      () => {
+        requestAnimationFrame(() => {
+          sessionStorage.setItem('first-frame', document.querySelector(watched)?.textContent ?? '(gone)');
+        });
+      },
+      { capture: true, once: true },
+    );
+  }, selector);
+}
+
+test.describe('answers to input come in the next frame', () => {
+  test('"Mark as done and continue" and "Check answers" change the page in the first frame after the click', async ({
+    page,
+  }) => {
+    const module = await moduleAt(page, 3);
+    for (let at = 0; at < module.lessons.length; at++) {
+      await page.goto(lessonPath(module, at));
+      const button = page.getByRole('button', { name: 'Mark as done and continue' });
+      await expect(button).toBeEnabled();
+      await watchFirstFrameAfterClick(page, '.mark-done');
+      const url = page.url();
+      await button.click();
+      await page.waitForURL((next) => next.href !== url);
+      // The button said it was saving in the first frame, before the save and the next page.
+      expect(await page.evaluate(() => sessionStorage.getItem('first-frame'))).toBe('Saving…');
+    }
+    await expect(page.getByRole('button', { name: 'Check answers' })).toBeEnabled();
+    await expect(page.locator('form.quiz')).toHaveAttribute('data-attempt', /\d+/);
+    for (const question of await page.locator('fieldset.question').all()) await question.locator('input').first().check();
+    await watchFirstFrameAfterClick(page, '.quiz-result');
+    await page.getByRole('button', { name: 'Check answers' }).click();
+    await expect(page.locator('.quiz-result')).toContainText(/\d+ of \d+/);
+    expect(await page.evaluate(() => sessionStorage.getItem('first-frame'))).toMatch(/\d+ of \d+/);
+  });
+});

@@ -72,3 +72,31 @@ test("Vite's preload helper is replaced by one that only imports (importOnlyPrel
     'the helper that only imports is built',
   ).toBe(true);
 });
+
+test('the browser chunks come in four groups, none of which pulls in a group loaded after it (clientChunkGroups)', () => {
+  const order = ['ui', 'progress-client', 'progress-engine', 'browser-store'];
+  const named = (group: string) => chunks.filter((chunk) => chunk.name.startsWith(`${group}.`));
+  for (const group of order)
+    expect(
+      named(group).map((c) => c.name),
+      `the ${group} chunk`,
+    ).toHaveLength(1);
+  // Static imports only (`import(…)` waits until it is called): a static import of a later group
+  // would load and run it at once, in the same task as this one.
+  const staticImports = (code: string) =>
+    [...code.matchAll(/(?:from|import)\s*["']\.\/([^"']+\.js)["']/g)].map((m) => m[1]);
+  const groupOf = (file: string | undefined) => order.find((group) => file?.startsWith(`${group}.`));
+  for (const [at, group] of order.entries()) {
+    for (const chunk of named(group)) {
+      const later = staticImports(chunk.code).filter((file) => order.indexOf(groupOf(file) ?? '') > at);
+      expect(later, `${chunk.name} imports`).toEqual([]);
+    }
+  }
+  // The page's progress wiring starts the engine and storage later, in tasks of their own.
+  for (const chunk of chunks.filter((c) => c.name.startsWith('boot.'))) {
+    const engine = staticImports(chunk.code).filter((file) =>
+      ['progress-engine', 'browser-store'].includes(groupOf(file) ?? ''),
+    );
+    expect(engine, `${chunk.name} imports`).toEqual([]);
+  }
+});

@@ -171,7 +171,8 @@ test.describe('answers to input come in the next frame', () => {
     }
     await expect(page.getByRole('button', { name: 'Check answers' })).toBeEnabled();
     await expect(page.locator('form.quiz')).toHaveAttribute('data-attempt', /\d+/);
-    for (const question of await page.locator('fieldset.question').all()) await question.locator('input').first().check();
+    for (const question of await page.locator('fieldset.question').all())
+      await question.locator('input').first().check();
     await watchFirstFrameAfterClick(page, '.quiz-result');
     await page.getByRole('button', { name: 'Check answers' }).click();
     await expect(page.locator('.quiz-result')).toContainText(/\d+ of \d+/);

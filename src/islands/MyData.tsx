@@ -84,8 +84,14 @@ export default function MyData({ labels }: { labels: Labels }) {
       setRefusal(l(`refused.${reason}`, { detail: result.detail ?? '' }));
       return;
     }
+    // A file picked as the page opens may come before stored progress has loaded: wait for it, since
+    // the preview compares the file with it. Without the course data there is nothing to compare with.
+    await flushProgress();
     const view = getProgressView();
-    if (!view) return;
+    if (!view) {
+      setRefusal(l('refused.unavailable'));
+      return;
+    }
     const { doc, dropped } = keepKnown(result.progress, view.manifest);
     setStep({ kind: 'preview', doc, dropped, summary: summariseImport(view.doc, doc), sections: result.sections });
   };

@@ -114,6 +114,35 @@ test.describe('my data', () => {
     await expect(page.locator('.module-list [data-progress="not-started"]')).toHaveCount(7);
   });
 
+  test('a file picked while stored progress is still loading is previewed once it has loaded, not dropped', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    const exported = completedCourseFile(await manifestOf(page));
+    // The course data arrives late, as on a slow connection: the page is live before progress is.
+    await page.route(/\/course-manifest\.[^/]+\.json$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await page.goto('/omat-tiedot/');
+    await importFile(page, 'export.json', exported);
+    await expect(page.getByRole('button', { name: 'Yhdistä tietoihini' })).toBeVisible({ timeout: 10_000 });
+    await expect(page.getByText(/Yhdistäminen lisää tietoihisi \d+ uutta tehtyä oppituntia/)).toBeVisible();
+  });
+
+  test('without the course data an import is refused with the reason, not dropped', async ({ page }) => {
+    await page.goto('/');
+    const exported = completedCourseFile(await manifestOf(page));
+    await page.route(/\/course-manifest\.[^/]+\.json$/, (route) => route.abort());
+    await page.goto('/omat-tiedot/');
+    await importFile(page, 'export.json', exported);
+    await expect(
+      page.getByRole('alert').filter({ hasText: /Tiedostoa ei tuotu: kurssin tietoja ei saatu ladattua/ }),
+    ).toBeVisible({
+      timeout: 10_000,
+    });
+  });
+
   test('a completed course unlocks the certificate, which shows the name and every module', async ({ page }) => {
     await page.goto('/en/certificate/');
     await expect(page.getByText(/The certificate opens when/)).toBeVisible();

@@ -313,6 +313,8 @@ export const en: Record<UiKey, string> = {
   'myData.refused.newer':
     'The file was not imported: it was made by a newer version of the course. Reload the page and try again.',
   'myData.refused.invalid': 'The file was not imported: its content is not valid ({detail}).',
+  'myData.refused.unavailable':
+    'The file was not imported: the course data could not be loaded, so the file cannot be compared with your progress. Reload the page when you are online.',
   'myData.deleteHeading': 'Delete all data',
   'myData.deleteText':
     'Deletes your progress, notes, certificate name and other stored data from this browser. This cannot be undone.',

@@ -315,6 +315,8 @@ export const fi = {
   'myData.refused.newer':
     'Tiedostoa ei tuotu: se on tehty kurssin uudemmalla versiolla. Päivitä sivu ja yritä uudelleen.',
   'myData.refused.invalid': 'Tiedostoa ei tuotu: sen sisältö on virheellinen ({detail}).',
+  'myData.refused.unavailable':
+    'Tiedostoa ei tuotu: kurssin tietoja ei saatu ladattua, joten tiedostoa ei voi verrata edistymiseesi. Lataa sivu uudelleen, kun verkkoyhteys toimii.',
   'myData.deleteHeading': 'Poista kaikki tiedot',
   'myData.deleteText':
     'Poistaa tästä selaimesta edistymisesi, muistiinpanosi, todistuksen nimen ja muut tallennetut tietosi. Poistoa ei voi perua.',

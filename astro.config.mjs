@@ -169,25 +169,25 @@ function idleYieldDirective() {
  * - `browser-store`: localforage and the storage engine, imported in a task of its own.
  * A module two groups share belongs to the one loaded first (the higher priority), so a group never
  * pulls in a later one.
- * @param {RegExp} test
- * @param {string} name
- * @param {number} priority
- * @returns {import('rolldown').CodeSplittingGroup}
+ * @type {import('rolldown').CodeSplittingGroup[]}
  */
-const chunkGroup = (name, priority, test) => ({ name, priority, test });
 const clientChunkGroups = [
-  chunkGroup(
-    'ui',
-    4,
-    /^\0(?:vite\/preload-helper|rolldown\/runtime)|[\\/]node_modules[\\/](?:preact|@astrojs[\\/]preact)[\\/]|[\\/]src[\\/](?:client[\\/]nextTask|islands[\\/](?:fill|useHydrated)|shared[\\/]languages)\.ts$/,
-  ),
-  chunkGroup(
-    'progress-client',
-    3,
-    /[\\/]src[\\/](?:client[\\/]progress|islands[\\/]useProgress|progress[\\/](?:mergeProgress|selectors|instants)|schemas[\\/]progressBasics|storage[\\/](?:keys|progressFormat|documentStore|crossTabLock))\.ts$/,
-  ),
-  chunkGroup('progress-engine', 2, /[\\/]src[\\/]progress[\\/]progressMachine\.ts$|[\\/]node_modules[\\/]xstate[\\/]/),
-  chunkGroup('browser-store', 2, /[\\/]src[\\/]storage[\\/]browserStore\.ts$/),
+  {
+    name: 'ui',
+    priority: 4,
+    test: /^\0vite\/preload-helper|[\\/]node_modules[\\/](?:preact|@astrojs[\\/]preact)[\\/]|[\\/]src[\\/](?:client[\\/]nextTask|islands[\\/](?:fill|useHydrated)|shared[\\/]languages)\.ts$/,
+  },
+  {
+    name: 'progress-client',
+    priority: 3,
+    test: /[\\/]src[\\/](?:client[\\/]progress|islands[\\/]useProgress|progress[\\/](?:mergeProgress|selectors|instants)|schemas[\\/]progressBasics|storage[\\/](?:keys|progressFormat|documentStore|crossTabLock))\.ts$/,
+  },
+  {
+    name: 'progress-engine',
+    priority: 2,
+    test: /[\\/]src[\\/]progress[\\/]progressMachine\.ts$|[\\/]node_modules[\\/]xstate[\\/]/,
+  },
+  { name: 'browser-store', priority: 2, test: /[\\/]src[\\/]storage[\\/]browserStore\.ts$/ },
 ];
 
 export default defineConfig({

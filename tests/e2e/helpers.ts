@@ -85,3 +85,9 @@ export async function passQuiz(page: QuizHost, check: string): Promise<void> {
   }
   await page.getByRole('button', { name: check }).click();
 }
+
+/** Picks `content` as a file in My data's import field, once the field is live. */
+export async function importFile(page: Page, name: string, content: string): Promise<void> {
+  await expect(page.getByLabel('Tiedosto')).toBeEnabled();
+  await page.getByLabel('Tiedosto').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content) });
+}

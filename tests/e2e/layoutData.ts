@@ -7,7 +7,7 @@
 import { expect, type Browser, type BrowserContext } from '@playwright/test';
 import type { CourseManifest } from '../../src/schemas/manifest';
 import { statementIds } from '../../src/schemas/selfAssessment';
-import { manifestOf } from './helpers';
+import { importFile, manifestOf } from './helpers';
 
 const at = '2026-11-20T09:00:00.000Z';
 const moduleIds = ['background', 'teamwork', 'goals', 'constraints', 'tools', 'measurement', 'support'] as const;
@@ -197,10 +197,7 @@ export async function importBusyLearner(
   await page.goto('/omat-tiedot/');
   const manifest = await manifestOf(page);
   const file = learnerFile(manifest, academyId, statementIds);
-  await expect(page.getByLabel('Tiedosto')).toBeEnabled();
-  await page
-    .getByLabel('Tiedosto')
-    .setInputFiles({ name: 'data.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await importFile(page, 'data.json', file);
   await page.getByRole('button', { name: 'Yhdistä tietoihini' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Tiedot tuotu' })).toBeVisible();
   const storageState = await context.storageState({ indexedDB: true });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
-import { axeClean, manifestOf } from './helpers';
+import { expect, test } from '@playwright/test';
+import { axeClean, importFile, manifestOf } from './helpers';
 import type { CourseManifest } from '../../src/schemas/manifest';
 
 /** An export file in which the whole course is complete, as another device would have made it. */
@@ -33,11 +33,6 @@ function completedCourseFile(manifest: CourseManifest): string {
     },
   });
 }
-
-const importFile = async (page: Page, name: string, content: string): Promise<void> => {
-  await expect(page.getByLabel('Tiedosto')).toBeEnabled();
-  await page.getByLabel('Tiedosto').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content) });
-};
 
 test.describe('my data', () => {
   test('export, delete everything, import: all progress and notes come back', async ({ page }) => {
